@@ -1,0 +1,98 @@
+// The configuration's schema (product.md), kept free of "server-only" so scripts and tests can use it.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const intVar = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const schema = z.object({
+  ILETIMERKEZI_API_KEY: optionalText,
+  ILETIMERKEZI_API_HASH: optionalText,
+  ILETIMERKEZI_API_SECRET: optionalText,
+  ILETIMERKEZI_BASE_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "ILETIMERKEZI_BASE_URL must be an http(s) URL" }).optional(),
+  ),
+  SESSION_SECRET: optionalText,
+  DASHBOARD_USERS: optionalText,
+  UPSTREAM_CONCURRENCY: intVar("UPSTREAM_CONCURRENCY", 1, 32, 4),
+  UPSTREAM_TIMEOUT_MS: intVar("UPSTREAM_TIMEOUT_MS", 1000, 300_000, 15_000),
+  MAX_RANGE_DAYS: intVar("MAX_RANGE_DAYS", 1, 3660, 366),
+  PORT: intVar("PORT", 1, 65_535, 3000),
+});
+
+export type Env = {
+  mode: "live" | "demo";
+  upstream: { baseUrl: string; key: string; hash?: string; secret?: string } | null;
+  sessionSecret: string;
+  users: string | undefined;
+  concurrency: number;
+  timeoutMs: number;
+  maxRangeDays: number;
+  port: number;
+};
+
+export const DEFAULT_BASE_URL = "https://api.iletimerkezi.com/v1";
+
+export class EnvError extends Error {
+  name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(`Invalid configuration: ${issue?.message ?? "unknown"} (${issue?.path.join(".")})`);
+  }
+  const v = parsed.data;
+  const base = {
+    users: v.DASHBOARD_USERS,
+    concurrency: v.UPSTREAM_CONCURRENCY,
+    timeoutMs: v.UPSTREAM_TIMEOUT_MS,
+    maxRangeDays: v.MAX_RANGE_DAYS,
+    port: v.PORT,
+  };
+  if (!v.ILETIMERKEZI_API_KEY) {
+    return {
+      ...base,
+      mode: "demo",
+      upstream: null,
+      sessionSecret: v.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    };
+  }
+  const missing = (name: string, why: string) => new EnvError(`Live mode needs ${name}: ${why}`);
+  if (!v.ILETIMERKEZI_API_HASH && !v.ILETIMERKEZI_API_SECRET)
+    throw missing("ILETIMERKEZI_API_HASH", "set it to the hash the panel shows (or set ILETIMERKEZI_API_SECRET)");
+  if (!v.SESSION_SECRET || v.SESSION_SECRET.length < 32)
+    throw missing("SESSION_SECRET", "set it to a random string of at least 32 characters");
+  if (!v.DASHBOARD_USERS)
+    throw missing("DASHBOARD_USERS", "set it to name:hash pairs from `npm run --silent hash-password -- <password>`");
+  return {
+    ...base,
+    mode: "live",
+    upstream: {
+      baseUrl: v.ILETIMERKEZI_BASE_URL ?? DEFAULT_BASE_URL,
+      key: v.ILETIMERKEZI_API_KEY,
+      hash: v.ILETIMERKEZI_API_HASH,
+      secret: v.ILETIMERKEZI_API_SECRET,
+    },
+    sessionSecret: v.SESSION_SECRET,
+  };
+}

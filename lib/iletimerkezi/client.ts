@@ -1,0 +1,136 @@
+// The wire to iletiMerkezi: request envelope, timeouts, retries for transient failures, one
+// concurrency limiter per account, and tolerant parsing into Upstream* types.
+import { createHmac } from "node:crypto";
+import type { z } from "zod";
+import { silent, type LogSink } from "@/lib/log";
+import { UpstreamError, errorForCode, isRetryable } from "./errors";
+import { accountLimiter, type Limiter } from "./limiter";
+import { envelopeSchema, reportPayloadSchema, reportsPayloadSchema } from "./schemas";
+import type {
+  GetReportParams,
+  GetReportsParams,
+  UpstreamReport,
+  UpstreamReportsPage,
+} from "./types";
+
+export type ClientConfig = {
+  baseUrl: string;
+  key: string;
+  /** The panel's hash; or give `secret` and the hash is derived from it. */
+  hash?: string;
+  secret?: string;
+  timeoutMs: number;
+  concurrency: number;
+  fetch?: typeof fetch;
+  maxAttempts?: number;
+  backoffMs?: number;
+  log?: LogSink;
+  /** Called per attempt, whatever its outcome (for progress and tests). */
+  onAttempt?: (endpoint: string) => void;
+};
+
+export type IletimerkeziClient = {
+  getReports(params: GetReportsParams, signal?: AbortSignal): Promise<UpstreamReportsPage>;
+  getReport(params: GetReportParams, signal?: AbortSignal): Promise<UpstreamReport>;
+  readonly limiter: Limiter;
+};
+
+/** hash = lowercase hex HMAC-SHA256(secret, key), as an older client computed it. */
+export function hashFromSecret(key: string, secret: string): string {
+  return createHmac("sha256", secret).update(key).digest("hex");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createClient(config: ClientConfig): IletimerkeziClient {
+  const hash = config.hash ?? (config.secret ? hashFromSecret(config.key, config.secret) : "");
+  if (!hash) throw new Error("iletiMerkezi client needs a hash or a secret");
+  const doFetch = config.fetch ?? fetch;
+  const maxAttempts = config.maxAttempts ?? 3;
+  const backoffMs = config.backoffMs ?? 300;
+  const log = config.log ?? silent;
+  const limiter = accountLimiter(config.key, config.concurrency);
+  const base = config.baseUrl.replace(/\/+$/, "");
+
+  async function once(endpoint: string, body: object, outer?: AbortSignal): Promise<unknown> {
+    const signals = [AbortSignal.timeout(config.timeoutMs), ...(outer ? [outer] : [])];
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(`${base}/${endpoint}/json`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ request: { authentication: { key: config.key, hash }, ...body } }),
+        signal: AbortSignal.any(signals),
+      });
+      text = await res.text();
+    } catch (error) {
+      if (outer?.aborted) throw error;
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      throw new UpstreamError(
+        "unavailable",
+        timedOut
+          ? `${endpoint} did not answer within ${config.timeoutMs} ms`
+          : `${endpoint} could not be reached`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (res.status >= 500) throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
+      throw new UpstreamError("bad_response", `${endpoint} answered a body that is not JSON (HTTP ${res.status})`);
+    }
+    // Branch on the code inside the body, not the HTTP status (they need not agree).
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      if (res.status >= 500) throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
+      throw new UpstreamError("bad_response", `${endpoint} answered without a status code`);
+    }
+    const { code, message } = envelope.data.response.status;
+    if (code !== 200) throw errorForCode(code, message, endpoint);
+    return envelope.data.response;
+  }
+
+  async function call<S extends z.ZodType>(
+    endpoint: string,
+    body: object,
+    schema: S,
+    context: Record<string, string | number>,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      let result = "200";
+      try {
+        const payload = await limiter.run(() => {
+          config.onAttempt?.(endpoint);
+          return once(endpoint, body, signal);
+        });
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) {
+          const path = parsed.error.issues[0]?.path.join(".") ?? "";
+          throw new UpstreamError("bad_response", `${endpoint} answered an unexpected shape at "${path}"`);
+        }
+        return parsed.data;
+      } catch (error) {
+        result = error instanceof UpstreamError ? `${error.kind}:${error.code ?? "-"}` : "aborted";
+        if (!isRetryable(error) || attempt >= maxAttempts || signal?.aborted) throw error;
+      } finally {
+        log({ event: "upstream", endpoint, ...context, attempt, result, durationMs: Math.round(performance.now() - started) });
+      }
+      // Exponential backoff with full jitter, outside the limiter so others can proceed.
+      await sleep(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+    }
+  }
+
+  return {
+    limiter,
+    getReports: ({ start, end, page }, signal) =>
+      call("get-reports", { filter: { start, end, page } }, reportsPayloadSchema, { start, end, page }, signal),
+    getReport: ({ id, page, rowCount }, signal) =>
+      call("get-report", { order: { id, page, rowCount } }, reportPayloadSchema, { orderId: id, page }, signal).then(
+        (p) => p.order,
+      ),
+  };
+}

@@ -1,0 +1,43 @@
+// Typed failures of the upstream API. Messages name the code and endpoint, never credentials.
+
+export type UpstreamErrorKind =
+  | "auth" // 401: bad key/hash, API access off, or IP not allowlisted
+  | "not_found" // 455: no such order
+  | "not_due" // 456: scheduled order, send time not reached
+  | "date_range" // 458: bad date or range too long
+  | "rejected" // any other non-200 code
+  | "unavailable" // 503, HTTP 5xx, network error, timeout
+  | "bad_response"; // unparseable body or unexpected shape
+
+export class UpstreamError extends Error {
+  constructor(
+    readonly kind: UpstreamErrorKind,
+    message: string,
+    readonly code: number | null = null,
+  ) {
+    super(message);
+    this.name = "UpstreamError";
+  }
+}
+
+export function errorForCode(code: number, upstreamMessage: string, endpoint: string): UpstreamError {
+  const text = `${endpoint} answered ${code}${upstreamMessage ? ` (${upstreamMessage})` : ""}`;
+  switch (code) {
+    case 401:
+      return new UpstreamError("auth", text, code);
+    case 455:
+      return new UpstreamError("not_found", text, code);
+    case 456:
+      return new UpstreamError("not_due", text, code);
+    case 458:
+      return new UpstreamError("date_range", text, code);
+    case 503:
+      return new UpstreamError("unavailable", text, code);
+    default:
+      return new UpstreamError("rejected", text, code);
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof UpstreamError && error.kind === "unavailable";
+}

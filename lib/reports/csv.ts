@@ -1,0 +1,30 @@
+// CSV for Excel in Turkish settings: UTF-8 with BOM, `;` separators (or `,` on request).
+
+export type Separator = ";" | ",";
+type Cell = string | number | null;
+
+const BOM = "\uFEFF";
+
+function cell(value: Cell, sep: Separator): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: Iterable<Cell[]>, sep: Separator): string {
+  const lines = [header.map((h) => cell(h, sep)).join(sep)];
+  for (const row of rows) lines.push(row.map((v) => cell(v, sep)).join(sep));
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+export function csvResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,104 @@
+// The fake API as a Web (Request) => Response function, usable from node:http, a Next.js route
+// handler or a test alike.
+import type { DayOrder } from "./data";
+import { chooseFault, faultResponse, latencyFor, wait } from "./faults";
+import type { Model } from "./model";
+import { expectedHash } from "./options";
+import { pageOf } from "./paging";
+import { hash32, rng, shuffle } from "./random";
+import { authenticated, endpointOf, faultFields, reportQuery, reportsQuery, requestOf } from "./request";
+import { countersAt, messagesAt, simOrder } from "./state";
+import type { SimulatorOptions, SimulatorStats } from "./types";
+import { envelope, num, price } from "./wire";
+
+export function emptyStats(): SimulatorStats {
+  return { requests: 0, byEndpoint: { "get-reports": 0, "get-report": 0 }, inFlight: 0, maxInFlight: 0 };
+}
+
+type Deps = { options: () => SimulatorOptions; model: Model; stats: SimulatorStats };
+
+function ordered(list: DayOrder[], o: SimulatorOptions, start: string, end: string): DayOrder[] {
+  if (o.sort === "desc") return [...list].reverse();
+  // Stable per range so pages of one walk agree with each other.
+  if (o.sort === "shuffled") return shuffle([...list], rng(hash32(o.seed, start, end, 0x5f)));
+  return list;
+}
+
+function getReports(req: Record<string, unknown>, o: SimulatorOptions, model: Model): Response {
+  const q = reportsQuery(req, o);
+  if (!q.ok) return envelope(q.code, o);
+  const nowMs = o.now().getTime();
+  const all = ordered(model.range(q.value.start, q.value.end, nowMs), o, q.value.start, q.value.end);
+  const page = pageOf(all, q.value.page, o);
+  const orders = page.map((order) => {
+    const c = countersAt(order, nowMs);
+    return {
+      id: num(order.id, o),
+      status: num(c.status, o),
+      total: num(order.total, o),
+      delivered: num(c.delivered, o),
+      undelivered: num(c.undelivered, o),
+      waiting: num(c.waiting, o),
+      submitAt: order.submitAt,
+      sendAt: order.sendAt,
+      sender: order.sender,
+    };
+  });
+  const count = o.countMode === "total" ? all.length : orders.length;
+  return envelope(200, o, { count: num(count, o), orders });
+}
+
+function getReport(req: Record<string, unknown>, o: SimulatorOptions, model: Model): Response {
+  const q = reportQuery(req);
+  if (!q.ok) return envelope(q.code, o);
+  const nowMs = o.now().getTime();
+  const order = model.find(q.value.id, nowMs);
+  if (!order) return envelope(455, o);
+  if (order.sendMs > nowMs) return envelope(456, o);
+  const s = simOrder(order, nowMs);
+  const from = (q.value.page - 1) * q.value.rowCount;
+  const message = messagesAt(order, o.seed, nowMs, from, from + q.value.rowCount).map((m) => ({
+    number: m.number,
+    status: num(m.status, o),
+  }));
+  return envelope(200, o, {
+    order: {
+      id: String(s.id),
+      status: num(s.status, o),
+      total: num(s.total, o),
+      delivered: num(s.delivered, o),
+      undelivered: num(s.undelivered, o),
+      waiting: num(s.waiting, o),
+      submitAt: s.submitAt,
+      sendAt: s.sendAt,
+      sender: s.sender,
+      price: price(s.price, o),
+      message,
+    },
+  });
+}
+
+export function createHandler({ options, model, stats }: Deps): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const o = options();
+    const st = stats;
+    const requestNumber = ++st.requests;
+    const endpoint = endpointOf(new URL(request.url).pathname);
+    if (endpoint) st.byEndpoint[endpoint]++;
+    st.inFlight++;
+    st.maxInFlight = Math.max(st.maxInFlight, st.inFlight);
+    try {
+      const text = request.method === "POST" ? await request.text() : "";
+      await wait(latencyFor(o, requestNumber), request.signal);
+      if (!endpoint) return envelope(404, o);
+      const req = requestOf(text);
+      const fault = chooseFault(o, { endpoint, requestNumber, ...faultFields(req) });
+      if (fault) return await faultResponse(fault, o, request.signal);
+      if (!req) return envelope(400, o);
+      if (!authenticated(req, o.key, expectedHash(o))) return envelope(401, o);
+      return endpoint === "get-reports" ? getReports(req, o, model) : getReport(req, o, model);
+    } finally {
+      st.inFlight--;
+    }
+  };
+}

@@ -1,0 +1,79 @@
+// Intl formatters for one locale. Calendar dates (`YYYY-MM-DD`) are formatted as UTC days so the
+// viewer's zone cannot shift them; instants are shown on the Istanbul clock.
+import { instantOf, TIME_ZONE } from "@/lib/dates";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/config";
+
+const EMPTY = "—";
+
+function calendarDay(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function createFormatters(locale: Locale) {
+  const tag = INTL_LOCALE[locale];
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 4 });
+  const percent = new Intl.NumberFormat(tag, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const change = new Intl.NumberFormat(tag, {
+    style: "percent",
+    maximumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  });
+  const day = new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+  const dayShort = new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short" });
+  const dayLong = new Intl.DateTimeFormat(tag, {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  const dateTime = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const time = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
+
+  return {
+    locale,
+    number: (n: number) => integer.format(n),
+    decimal: (n: number) => decimal.format(n),
+    /** A share in 0..1; null (nothing final yet) reads as a dash. */
+    percent: (rate: number | null | undefined) => (rate == null ? EMPTY : percent.format(rate)),
+    /** Relative change, e.g. "+12.5%". */
+    change: (ratio: number) => change.format(ratio),
+    date: (date: string) => day.format(calendarDay(date)),
+    dateShort: (date: string) => dayShort.format(calendarDay(date)),
+    dateLong: (date: string) => dayLong.format(calendarDay(date)),
+    dateRange: (range: { start: string; end: string }) =>
+      range.start === range.end
+        ? day.format(calendarDay(range.start))
+        : day.formatRange(calendarDay(range.start), calendarDay(range.end)),
+    /** An API wall-clock timestamp (`YYYY-MM-DD HH:MM:SS`, Istanbul). */
+    timestamp: (wallClock: string) => {
+      const instant = instantOf(wallClock);
+      return Number.isNaN(instant.getTime()) ? wallClock : dateTime.format(instant);
+    },
+    /** An ISO instant, as an Istanbul date and time. */
+    instant: (iso: string) => dateTime.format(new Date(iso)),
+    /** An ISO instant, as an Istanbul time of day. */
+    time: (iso: string) => time.format(new Date(iso)),
+  };
+}
+
+export type Formatters = ReturnType<typeof createFormatters>;

@@ -1,0 +1,15 @@
+// Theme: a class on <html>, remembered in a cookie so the server renders it without a flash.
+export const THEME_COOKIE = "theme";
+export const THEMES = ["light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+export function isTheme(value: unknown): value is Theme {
+  return value === "light" || value === "dark";
+}
+
+/** Runs before first paint when no theme is remembered: follows the system preference. */
+export const THEME_SCRIPT = `(function(){try{var d=document.documentElement;if(d.dataset.theme)return;var dark=window.matchMedia("(prefers-color-scheme: dark)").matches;d.classList.toggle("dark",dark);d.style.colorScheme=dark?"dark":"light";}catch(e){}})();`;
+
+export function rememberTheme(theme: Theme) {
+  document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax`;
+}
