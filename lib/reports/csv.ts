@@ -8,8 +8,9 @@ const BOM = "\uFEFF";
 function cell(value: Cell, sep: Separator): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A leading =, +, - or @ would make a spreadsheet run the text as a formula; a phone number
+  // such as +905321234567 is only digits and stays as it is.
+  const text = /^[=+\-@\t\r]/.test(value) && !/^\+?\d+$/.test(value) ? `'${value}` : value;
   return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

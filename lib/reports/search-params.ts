@@ -166,7 +166,7 @@ export function parseReportQuery(
   if (days > maxRangeDays)
     throw new InvalidQueryError(
       "end",
-      `The range spans ${days} days; the longest allowed is ${maxRangeDays}. Pick a shorter range.`,
+      `start..end spans ${days} days; the longest allowed is ${maxRangeDays}. Pick a shorter range.`,
     );
   return {
     start,

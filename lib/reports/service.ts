@@ -42,3 +42,8 @@ export function engine(): Engine {
   holder.__reportEngine ??= build();
   return holder.__reportEngine;
 }
+
+/** Route tests swap in an engine wired to their own simulator and clock. */
+export function setEngineForTesting(replacement: Engine | undefined): void {
+  holder.__reportEngine = replacement;
+}

@@ -10,7 +10,14 @@ let accounts = 0;
 
 export function harness(
   simOptions: Partial<SimulatorOptions> = {},
-  opts: { concurrency?: number; timeoutMs?: number; maxAttempts?: number; maxRangeDays?: number } = {},
+  opts: {
+    concurrency?: number;
+    timeoutMs?: number;
+    maxAttempts?: number;
+    maxRangeDays?: number;
+    /** Rewrites the simulator's answers (e.g. odd sender names). */
+    mapResponse?: (json: unknown) => unknown;
+  } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
   const key = `test-key-${++accounts}`;
@@ -25,7 +32,11 @@ export function harness(
     secret,
     timeoutMs: opts.timeoutMs ?? 5000,
     concurrency,
-    fetch: (input, init) => sim.handle(new Request(input, init)),
+    fetch: async (input, init) => {
+      const res = await sim.handle(new Request(input, init));
+      if (!opts.mapResponse || res.status !== 200) return res;
+      return Response.json(opts.mapResponse(await res.json()));
+    },
     backoffMs: 1,
     maxAttempts: opts.maxAttempts,
     log: silent,
