@@ -60,7 +60,7 @@ export function createEngine(deps: EngineDeps) {
         const rate = deliveryRate(o.delivered, o.undelivered);
         return [o.id, o.status, o.submitAt, o.sendAt, o.sender, o.total, o.delivered, o.undelivered, o.waiting, rate === null ? null : Number(rate.toFixed(4))];
       });
-      return toCsv(header, rows, query.sep);
+      return toCsv(header, rows, query.sep ?? ";");
     },
 
     async order(query: OrderQuery): Promise<OrderDetailResponse> {

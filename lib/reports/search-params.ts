@@ -61,8 +61,8 @@ export type ReportQuery = {
   page: number;
   pageSize: number;
   refresh: boolean;
-  /** CSV separator of the export. */
-  sep: ";" | ",";
+  /** CSV separator of the export (`;` when absent). */
+  sep?: ";" | ",";
 };
 
 export class InvalidQueryError extends Error {

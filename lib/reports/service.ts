@@ -14,7 +14,7 @@ function build(): Engine {
   let upstream = config.upstream;
   let fetchImpl: typeof fetch | undefined;
   if (!upstream) {
-    const sim = createSimulator({ latencyMs: 40, jitterMs: 20 });
+    const sim = createSimulator({ latencyMs: 20, jitterMs: 10 });
     const { key, secret } = sim.credentials();
     upstream = { baseUrl: DEMO_BASE_URL, key, secret };
     fetchImpl = (input, init) => sim.handle(new Request(input, init));
