@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { harness, NOW } from "@/lib/testing/harness";
 import { setEngineForTesting } from "@/lib/reports/service";
 import type { SimulatorOptions } from "@/lib/simulator";
+import { signedIn } from "@/lib/testing/session";
 import { GET as health } from "./health/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
@@ -18,7 +19,7 @@ function use(sim: Partial<SimulatorOptions> = {}, opts: Opts = {}) {
 afterEach(() => setEngineForTesting(undefined));
 
 const noParams = { params: Promise.resolve({}) } as never;
-const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
+const get = (path: string) => signedIn(`http://127.0.0.1:3000${path}`);
 const orderCtx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function errorOf(res: Response) {
@@ -28,7 +29,7 @@ async function errorOf(res: Response) {
 
 describe("GET /api/health", () => {
   it("answers ok with the mode", async () => {
-    const res = await health(get("/api/health"), noParams);
+    const res = await health(await get("/api/health"), noParams);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok", mode: expect.stringMatching(/^(live|demo)$/) });
   });
@@ -37,7 +38,7 @@ describe("GET /api/health", () => {
 describe("GET /api/reports", () => {
   it("defaults to the last 7 days ending today in Istanbul", async () => {
     use();
-    const res = await reports(get("/api/reports"), noParams);
+    const res = await reports(await get("/api/reports"), noParams);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.range).toEqual({ start: "2026-04-23", end: "2026-04-29", timeZone: "Europe/Istanbul" });
@@ -47,7 +48,7 @@ describe("GET /api/reports", () => {
 
   it("clips an end after today to today", async () => {
     use();
-    const body = await (await reports(get("/api/reports?start=2026-04-25&end=2026-05-30"), noParams)).json();
+    const body = await (await reports(await get("/api/reports?start=2026-04-25&end=2026-05-30"), noParams)).json();
     expect(body.range.end).toBe("2026-04-29");
   });
 
@@ -72,7 +73,7 @@ describe("GET /api/reports", () => {
     [`q=${"x".repeat(101)}`, "q", /at most 100/],
   ])("answers %s with 400 naming %s", async (qs, param, message) => {
     use();
-    const res = await reports(get(`/api/reports?${qs}`), noParams);
+    const res = await reports(await get(`/api/reports?${qs}`), noParams);
     if (param === null) {
       expect(res.status).toBe(200);
       return;
@@ -91,7 +92,7 @@ describe("GET /api/reports", () => {
     ["malformed", 502, "upstream_rejected", /not JSON/],
   ] as const)("maps an upstream %o to %i %s", async (fault, status, code, message) => {
     const h = use({ fault: () => fault }, { timeoutMs: 100 });
-    const res = await reports(get("/api/reports?start=2026-04-20&end=2026-04-21"), noParams);
+    const res = await reports(await get("/api/reports?start=2026-04-20&end=2026-04-21"), noParams);
     const error = await errorOf(res);
     expect(error).toMatchObject({ status, code });
     expect(error.message).toMatch(message);
@@ -101,8 +102,8 @@ describe("GET /api/reports", () => {
 
   it("reports progress for a range", async () => {
     use();
-    await reports(get("/api/reports?start=2026-04-01&end=2026-04-29"), noParams);
-    const body = await (await progress(get("/api/reports/progress?start=2026-04-01&end=2026-04-29"), noParams)).json();
+    await reports(await get("/api/reports?start=2026-04-01&end=2026-04-29"), noParams);
+    const body = await (await progress(await get("/api/reports/progress?start=2026-04-01&end=2026-04-29"), noParams)).json();
     expect(body).toEqual({ active: false, windows: { total: 6, done: 6 } });
   });
 });
@@ -116,7 +117,7 @@ describe("GET /api/reports/export", () => {
         return json;
       },
     });
-    const res = await reportsExport(get("/api/reports/export?start=2026-04-01&end=2026-04-28&pageSize=5"), noParams);
+    const res = await reportsExport(await get("/api/reports/export?start=2026-04-01&end=2026-04-28&pageSize=5"), noParams);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -126,7 +127,7 @@ describe("GET /api/reports/export", () => {
     expect(lines[0]).toBe("id;status;submitAt;sendAt;sender;total;delivered;undelivered;waiting;deliveryRate");
     expect(lines).toHaveLength(h.sim.truth("2026-04-01", "2026-04-28").totals.orders + 1);
     expect(text).toContain(';"Yaz; ""Kampanya""";');
-    const comma = await (await reportsExport(get("/api/reports/export?start=2026-04-27&end=2026-04-28&sep=,"), noParams)).text();
+    const comma = await (await reportsExport(await get("/api/reports/export?start=2026-04-27&end=2026-04-28&sep=,"), noParams)).text();
     expect(comma.split("\r\n")[0]).toBe("id,status,submitAt,sendAt,sender,total,delivered,undelivered,waiting,deliveryRate");
   });
 });
@@ -141,7 +142,7 @@ describe("GET /api/orders/{id}", () => {
   it("answers the counters and a masked page of recipients", async () => {
     const h = use();
     const o = pick(h, (x) => x.total > 150 && x.sendAt <= "2026-04-29 12:00:00");
-    const res = await order(get(`/api/orders/${o.id}?pageSize=100&page=2`), orderCtx(String(o.id)));
+    const res = await order(await get(`/api/orders/${o.id}?pageSize=100&page=2`), orderCtx(String(o.id)));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.order).toMatchObject({ id: o.id, total: o.total, delivered: o.delivered, undelivered: o.undelivered });
@@ -150,7 +151,7 @@ describe("GET /api/orders/{id}", () => {
     expect(body.messages.items).toHaveLength(truth.length);
     expect(body.messages.items[0].number).toMatch(/^\+?\d{3,5}\*+\d{2}$/);
     expect(body.messages.items[0].number).not.toBe(truth[0]!.number);
-    const revealed = await (await order(get(`/api/orders/${o.id}?pageSize=100&page=2&reveal=1`), orderCtx(String(o.id)))).json();
+    const revealed = await (await order(await get(`/api/orders/${o.id}?pageSize=100&page=2&reveal=1`), orderCtx(String(o.id)))).json();
     expect(revealed.messages.items.map((m: { number: string }) => m.number)).toEqual(truth.map((m) => m.number));
   });
 
@@ -158,34 +159,34 @@ describe("GET /api/orders/{id}", () => {
     const h = use();
     const o = pick(h, (x) => x.total > 2500 && x.sendAt <= "2026-04-29 12:00:00");
     const truth = h.sim.recipients(o.id).filter((m) => m.status === 112);
-    const res = await order(get(`/api/orders/${o.id}?status=112&pageSize=50&reveal=1`), orderCtx(String(o.id)));
+    const res = await order(await get(`/api/orders/${o.id}?status=112&pageSize=50&reveal=1`), orderCtx(String(o.id)));
     const body = await res.json();
     expect(body.messages.total).toBe(truth.length);
     expect(body.messages.total).toBe(o.undelivered);
     expect(body.messages.items).toEqual(truth.slice(0, 50));
-    const past = await (await order(get(`/api/orders/${o.id}?status=112&page=100000`), orderCtx(String(o.id)))).json();
+    const past = await (await order(await get(`/api/orders/${o.id}?status=112&page=100000`), orderCtx(String(o.id)))).json();
     expect(past.messages.items).toEqual([]);
   });
 
   it("exports every recipient as CSV", async () => {
     const h = use();
     const o = pick(h, (x) => x.total > 1500 && x.sendAt <= "2026-04-29 12:00:00");
-    const res = await orderExport(get(`/api/orders/${o.id}/export?reveal=1`), orderCtx(String(o.id)));
+    const res = await orderExport(await get(`/api/orders/${o.id}/export?reveal=1`), orderCtx(String(o.id)));
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe("number;status");
     expect(lines.slice(1)).toEqual(h.sim.recipients(o.id).map((m) => `${m.number};${m.status}`));
-    const masked = await (await orderExport(get(`/api/orders/${o.id}/export`), orderCtx(String(o.id)))).text();
+    const masked = await (await orderExport(await get(`/api/orders/${o.id}/export`), orderCtx(String(o.id)))).text();
     expect(masked).not.toContain(h.sim.recipients(o.id)[0]!.number);
   });
 
   it("answers 404 for an unknown order (455) and 409 for a scheduled one (456)", async () => {
     const h = use();
-    expect(await errorOf(await order(get("/api/orders/999"), orderCtx("999")))).toMatchObject({ status: 404, code: "order_not_found" });
+    expect(await errorOf(await order(await get("/api/orders/999"), orderCtx("999")))).toMatchObject({ status: 404, code: "order_not_found" });
     const scheduled = h.sim.orders("2026-04-29", "2026-04-29").find((x) => x.sendAt > "2026-04-29 12:00:00");
     expect(scheduled).toBeDefined();
     const id = String(scheduled!.id);
-    expect(await errorOf(await order(get(`/api/orders/${id}`), orderCtx(id)))).toMatchObject({ status: 409, code: "order_not_due" });
+    expect(await errorOf(await order(await get(`/api/orders/${id}`), orderCtx(id)))).toMatchObject({ status: 409, code: "order_not_due" });
   });
 
   it.each([
@@ -198,7 +199,7 @@ describe("GET /api/orders/{id}", () => {
     ["12", "?reveal=maybe", "reveal"],
   ])("answers /api/orders/%s%s with 400 naming %s", async (id, qs, param) => {
     use();
-    const error = await errorOf(await order(get(`/api/orders/${id}${qs}`), orderCtx(id)));
+    const error = await errorOf(await order(await get(`/api/orders/${id}${qs}`), orderCtx(id)));
     expect(error).toMatchObject({ status: 400, code: "invalid_query" });
     expect(error.message.toLowerCase()).toContain(param.toLowerCase());
   });

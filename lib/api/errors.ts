@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   invalid_query: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  forbidden: 403,
   order_not_found: 404,
   order_not_due: 409,
   rate_limited: 429,

@@ -1,6 +1,7 @@
 // Wraps every route handler: one place for the session check, error shaping and request logs.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { userFromRequest } from "@/lib/auth/session";
 import { logToStdout } from "@/lib/log";
 import { ApiError, errorResponse, toApiError } from "./errors";
 
@@ -12,12 +13,12 @@ export type RouteOptions = {
   public?: boolean;
 };
 
-/**
- * Sessions arrive with the access-control work; until then every route is reachable and this is
- * the single place where the check goes.
- */
-async function hasSession(_request: Request): Promise<boolean> {
-  return true;
+
+// TEMPORARY while the pages are being built without a login: flipped on with the login page.
+const SESSIONS_ENFORCED = false;
+
+async function hasSession(request: Request): Promise<boolean> {
+  return !SESSIONS_ENFORCED || (await userFromRequest(request)) !== null;
 }
 
 export function withSession<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions = {}) {

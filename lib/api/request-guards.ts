@@ -1,0 +1,51 @@
+// Guards for state-changing routes: same-origin only, JSON bodies of bounded size.
+import "server-only";
+import { ApiError } from "./errors";
+
+export const MAX_BODY_BYTES = 4096;
+
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let ok = site === "same-origin" || site === "none";
+  if (!site && origin) {
+    try {
+      ok = origin !== "null" && new URL(origin).host === host;
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) throw new ApiError("forbidden", "This request must come from the dashboard's own pages (same origin).");
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+    throw new ApiError("invalid_query", "Send the body as JSON (Content-Type: application/json).");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new ApiError("invalid_query", "The body is not valid JSON.");
+  }
+}
+
+/** The client's address as the nearest proxy reports it (for throttling only). */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}

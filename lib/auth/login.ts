@@ -1,0 +1,37 @@
+// Sign-in: validated body, throttling by username and address, constant-time verification.
+import "server-only";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { authenticate } from "./users";
+import { getUsers } from "./users-config";
+import { LoginThrottle } from "./throttle";
+
+const bodySchema = z.object({
+  username: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(1000),
+});
+
+const holder = globalThis as typeof globalThis & { __loginThrottle?: LoginThrottle };
+export const throttle = (holder.__loginThrottle ??= new LoginThrottle());
+
+/** Returns the username on success; throws 400, 401 or 429 ApiErrors. */
+export function checkLogin(body: unknown, address: string): string {
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success)
+    throw new ApiError("invalid_query", "Send a JSON body with a username and a password (both non-empty text).");
+  const { username, password } = parsed.data;
+  const wait = throttle.retryAfter(username, address);
+  if (wait > 0)
+    throw new ApiError(
+      "rate_limited",
+      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      429,
+      { "retry-after": String(wait) },
+    );
+  if (!authenticate(getUsers(), username, password)) {
+    throttle.fail(username, address);
+    throw new ApiError("invalid_credentials", "Wrong username or password.");
+  }
+  throttle.succeed(username);
+  return username;
+}
