@@ -90,10 +90,18 @@ export function generateDay(seed: number, ordersPerDay: number, date: string): D
     const total = recipientsFor(r, sender.campaignShare, sender.singleOnly);
     const failed = r() < FAILED_SHARE;
     const rate = Math.min(1, Math.max(0, sender.deliveryRate + (r() - 0.5) * 0.08));
-    const finalDelivered = failed ? 0 : total === 1 ? (r() < rate ? 1 : 0) : Math.round(total * rate);
+    const finalDelivered = failed
+      ? 0
+      : total === 1
+        ? r() < rate
+          ? 1
+          : 0
+        : Math.round(total * rate);
     // Scheduled sends land on a quarter hour, 1–36 hours after submission.
     const scheduled = !sender.singleOnly && r() < SCHEDULED_SHARE;
-    const sendSec = scheduled ? Math.ceil((submitSec + intBetween(r, 1, 36) * 3600) / 900) * 900 : submitSec;
+    const sendSec = scheduled
+      ? Math.ceil((submitSec + intBetween(r, 1, 36) * 3600) / 900) * 900
+      : submitSec;
     return {
       id: idBase + k * gap + 1 + Math.floor(r() * gap),
       submitAt: timestamp(date, submitSec),

@@ -44,8 +44,13 @@ export function chooseFault(o: SimulatorOptions, ctx: FaultContext): FaultKind |
   return null;
 }
 
-export async function faultResponse(kind: FaultKind, o: SimulatorOptions, signal: AbortSignal): Promise<Response> {
-  if (typeof kind === "object") return envelope(kind.code, o, {}, { message: kind.message, http: kind.http });
+export async function faultResponse(
+  kind: FaultKind,
+  o: SimulatorOptions,
+  signal: AbortSignal,
+): Promise<Response> {
+  if (typeof kind === "object")
+    return envelope(kind.code, o, {}, { message: kind.message, http: kind.http });
   switch (kind) {
     case "unavailable":
       return envelope(503, o);

@@ -6,13 +6,25 @@ import type { Model } from "./model";
 import { expectedHash } from "./options";
 import { pageOf } from "./paging";
 import { hash32, rng, shuffle } from "./random";
-import { authenticated, endpointOf, faultFields, reportQuery, reportsQuery, requestOf } from "./request";
+import {
+  authenticated,
+  endpointOf,
+  faultFields,
+  reportQuery,
+  reportsQuery,
+  requestOf,
+} from "./request";
 import { countersAt, messagesAt, simOrder } from "./state";
 import type { SimulatorOptions, SimulatorStats } from "./types";
 import { envelope, num, price } from "./wire";
 
 export function emptyStats(): SimulatorStats {
-  return { requests: 0, byEndpoint: { "get-reports": 0, "get-report": 0 }, inFlight: 0, maxInFlight: 0 };
+  return {
+    requests: 0,
+    byEndpoint: { "get-reports": 0, "get-report": 0 },
+    inFlight: 0,
+    maxInFlight: 0,
+  };
 }
 
 type Deps = { options: () => SimulatorOptions; model: Model; stats: SimulatorStats };
@@ -28,7 +40,12 @@ function getReports(req: Record<string, unknown>, o: SimulatorOptions, model: Mo
   const q = reportsQuery(req, o);
   if (!q.ok) return envelope(q.code, o);
   const nowMs = o.now().getTime();
-  const all = ordered(model.range(q.value.start, q.value.end, nowMs), o, q.value.start, q.value.end);
+  const all = ordered(
+    model.range(q.value.start, q.value.end, nowMs),
+    o,
+    q.value.start,
+    q.value.end,
+  );
   const page = pageOf(all, q.value.page, o);
   const orders = page.map((order) => {
     const c = countersAt(order, nowMs);
@@ -78,7 +95,11 @@ function getReport(req: Record<string, unknown>, o: SimulatorOptions, model: Mod
   });
 }
 
-export function createHandler({ options, model, stats }: Deps): (request: Request) => Promise<Response> {
+export function createHandler({
+  options,
+  model,
+  stats,
+}: Deps): (request: Request) => Promise<Response> {
   return async (request) => {
     const o = options();
     const st = stats;

@@ -28,7 +28,13 @@ function checkRange(start: string, end: string): void {
   }
 }
 
-const zero = (): TruthTotals => ({ orders: 0, messages: 0, delivered: 0, undelivered: 0, waiting: 0 });
+const zero = (): TruthTotals => ({
+  orders: 0,
+  messages: 0,
+  delivered: 0,
+  undelivered: 0,
+  waiting: 0,
+});
 
 export function createSimulator(initial: Partial<SimulatorOptions> = {}): Simulator {
   let options = resolveOptions(DEFAULT_OPTIONS, initial);
@@ -53,13 +59,19 @@ export function createSimulator(initial: Partial<SimulatorOptions> = {}): Simula
     stats: () => ({ ...stats, byEndpoint: { ...stats.byEndpoint } }),
     resetStats() {
       // Reset in place, keeping in-flight requests counted: they still finish and decrement.
-      Object.assign(stats, { ...emptyStats(), inFlight: stats.inFlight, maxInFlight: stats.inFlight });
+      Object.assign(stats, {
+        ...emptyStats(),
+        inFlight: stats.inFlight,
+        maxInFlight: stats.inFlight,
+      });
     },
     credentials: () => ({ key: options.key, hash: expectedHash(options), secret: options.secret }),
     orders,
     truth(start, end) {
       const totals = zero();
-      const byDay = new Map<string, TruthDay>(eachDay({ start, end }).map((date) => [date, { date, ...zero() }]));
+      const byDay = new Map<string, TruthDay>(
+        eachDay({ start, end }).map((date) => [date, { date, ...zero() }]),
+      );
       for (const o of orders(start, end)) {
         const day = byDay.get(o.submitAt.slice(0, 10));
         for (const t of day ? [totals, day] : [totals]) {

@@ -30,14 +30,30 @@ function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(`simulator: ${message}`);
 }
 
-export function resolveOptions(base: SimulatorOptions, patch: Partial<SimulatorOptions>): SimulatorOptions {
-  const o: SimulatorOptions = { ...base, ...patch, faultRates: { ...(patch.faultRates ?? base.faultRates) } };
+export function resolveOptions(
+  base: SimulatorOptions,
+  patch: Partial<SimulatorOptions>,
+): SimulatorOptions {
+  const o: SimulatorOptions = {
+    ...base,
+    ...patch,
+    faultRates: { ...(patch.faultRates ?? base.faultRates) },
+  };
   check(Number.isInteger(o.seed), "seed must be an integer");
-  check(o.ordersPerDay >= 0 && o.ordersPerDay <= MAX_ORDERS_PER_DAY, `ordersPerDay must be 0..${MAX_ORDERS_PER_DAY}`);
+  check(
+    o.ordersPerDay >= 0 && o.ordersPerDay <= MAX_ORDERS_PER_DAY,
+    `ordersPerDay must be 0..${MAX_ORDERS_PER_DAY}`,
+  );
   check(Number.isInteger(o.pageSize) && o.pageSize >= 1, "pageSize must be an integer ≥ 1");
   check(Number.isInteger(o.maxGapDays) && o.maxGapDays >= 0, "maxGapDays must be an integer ≥ 0");
-  check(Number.isInteger(o.oversizedPage) && o.oversizedPage >= 0, "oversizedPage must be an integer ≥ 0");
-  check(o.latencyMs >= 0 && o.jitterMs >= 0 && o.hangMs >= 0, "latencyMs, jitterMs and hangMs must be ≥ 0");
+  check(
+    Number.isInteger(o.oversizedPage) && o.oversizedPage >= 0,
+    "oversizedPage must be an integer ≥ 0",
+  );
+  check(
+    o.latencyMs >= 0 && o.jitterMs >= 0 && o.hangMs >= 0,
+    "latencyMs, jitterMs and hangMs must be ≥ 0",
+  );
   check(["page", "total"].includes(o.countMode), "countMode must be page or total");
   check(["asc", "desc", "shuffled"].includes(o.sort), "sort must be asc, desc or shuffled");
   for (const [kind, rate] of Object.entries(o.faultRates)) {

@@ -2,7 +2,10 @@
 // survive: an oversized first page, a row repeated across pages, and pages that never run out.
 import type { SimulatorOptions } from "./types";
 
-type PagingOptions = Pick<SimulatorOptions, "pageSize" | "oversizedPage" | "duplicateAcrossPages" | "endlessPaging">;
+type PagingOptions = Pick<
+  SimulatorOptions,
+  "pageSize" | "oversizedPage" | "duplicateAcrossPages" | "endlessPaging"
+>;
 
 function bounds(page: number, o: PagingOptions): [number, number] {
   if (o.oversizedPage > 0) {

@@ -23,8 +23,8 @@ export const SENDERS: readonly SenderProfile[] = [
 
 /** Relative sending activity per Istanbul hour: quiet nights, busy 09–21. */
 const HOUR_WEIGHTS = [
-  0.15, 0.1, 0.05, 0.05, 0.05, 0.1, 0.25, 0.5, 0.9, 1.4, 1.6, 1.6, 1.5, 1.5, 1.6, 1.6, 1.5, 1.5, 1.4, 1.3,
-  1.2, 1.0, 0.6, 0.3,
+  0.15, 0.1, 0.05, 0.05, 0.05, 0.1, 0.25, 0.5, 0.9, 1.4, 1.6, 1.6, 1.5, 1.5, 1.6, 1.6, 1.5, 1.5,
+  1.4, 1.3, 1.2, 1.0, 0.6, 0.3,
 ];
 
 function cumulative(weights: readonly number[]): number[] {

@@ -16,7 +16,8 @@ export function hash32(...parts: Array<number | string>): number {
   let h = 0x9e3779b9;
   for (const part of parts) {
     if (typeof part === "string") {
-      for (let i = 0; i < part.length; i++) h = mix(h ^ Math.imul(part.charCodeAt(i) + 1, 0x27d4eb2d));
+      for (let i = 0; i < part.length; i++)
+        h = mix(h ^ Math.imul(part.charCodeAt(i) + 1, 0x27d4eb2d));
       h = mix(h ^ 0xff);
     } else {
       // Split so ids above 2^32 still influence the result.
@@ -52,7 +53,10 @@ export function intBetween(r: Rng, min: number, max: number): number {
 
 /** Log-uniform integer: campaign sizes span orders of magnitude. */
 export function logUniformInt(r: Rng, min: number, max: number): number {
-  return Math.min(max, Math.floor(Math.exp(Math.log(min) + r() * (Math.log(max + 1) - Math.log(min)))));
+  return Math.min(
+    max,
+    Math.floor(Math.exp(Math.log(min) + r() * (Math.log(max + 1) - Math.log(min)))),
+  );
 }
 
 /** Seeded Fisher–Yates, in place. */

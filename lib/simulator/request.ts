@@ -9,7 +9,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: number };
 const fail = (code: number): { ok: false; code: number } => ({ ok: false, code });
 
 function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** An integer sent as a number or a numeric string; anything else is null. */
@@ -47,7 +49,10 @@ function pageOf(value: unknown): number | null {
 
 export type ReportsQuery = { start: string; end: string; page: number };
 
-export function reportsQuery(req: Record<string, unknown>, o: SimulatorOptions): Parsed<ReportsQuery> {
+export function reportsQuery(
+  req: Record<string, unknown>,
+  o: SimulatorOptions,
+): Parsed<ReportsQuery> {
   const filter = record(req.filter) ?? {};
   const { start, end } = filter;
   if (typeof start !== "string" || typeof end !== "string") return fail(458);
@@ -79,7 +84,12 @@ export function reportQuery(req: Record<string, unknown>): Parsed<ReportQuery> {
 }
 
 /** Best-effort reading for the fault hook, before any validation. */
-export function faultFields(req: Record<string, unknown> | null): { start?: string; end?: string; page: number; orderId?: number } {
+export function faultFields(req: Record<string, unknown> | null): {
+  start?: string;
+  end?: string;
+  page: number;
+  orderId?: number;
+} {
   const filter = record(req?.filter);
   const order = record(req?.order);
   const box = filter ?? order;

@@ -9,7 +9,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function serve(sim: Simulator, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  sim: Simulator,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   // A client that hangs up mid-request aborts the handler (latency, "timeout" faults) at once.
   const controller = new AbortController();
   res.on("close", () => {

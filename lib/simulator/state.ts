@@ -49,7 +49,13 @@ export function simOrder(order: DayOrder, nowMs: number): SimOrder {
 }
 
 /** Recipients [from, to) of an order with their status at `nowMs`. */
-export function messagesAt(order: DayOrder, seed: number, nowMs: number, from: number, to: number): UpstreamMessage[] {
+export function messagesAt(
+  order: DayOrder,
+  seed: number,
+  nowMs: number,
+  from: number,
+  to: number,
+): UpstreamMessage[] {
   const rank = affinePermutation(order.total, hash32(seed, order.id, 0x9e5));
   const settled = settledCount(order, nowMs);
   const out: UpstreamMessage[] = [];

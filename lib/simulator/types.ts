@@ -25,7 +25,12 @@ export type FaultContext = {
   requestNumber: number;
 };
 
-export type FaultRates = { unavailable?: number; http500?: number; timeout?: number; malformed?: number };
+export type FaultRates = {
+  unavailable?: number;
+  http500?: number;
+  timeout?: number;
+  malformed?: number;
+};
 
 export type SimulatorOptions = {
   seed: number;
@@ -56,7 +61,13 @@ export type SimulatorStats = {
   maxInFlight: number;
 };
 
-export type TruthTotals = { orders: number; messages: number; delivered: number; undelivered: number; waiting: number };
+export type TruthTotals = {
+  orders: number;
+  messages: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+};
 export type TruthDay = TruthTotals & { date: string };
 export type SimOrder = UpstreamOrder & { price: number };
 

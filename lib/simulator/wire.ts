@@ -53,6 +53,10 @@ export function htmlError(status: number): Response {
 
 export function malformed(): Response {
   // Cut mid-object, as a truncated upstream body looks.
-  const body = '{"response": {"status": {"code": 200, "message": "İşlem başarılı"}, "count": 3, "orders": [{"id": 3129';
-  return new Response(body, { status: 200, headers: { "content-type": "application/json; charset=utf-8" } });
+  const body =
+    '{"response": {"status": {"code": 200, "message": "İşlem başarılı"}, "count": 3, "orders": [{"id": 3129';
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 }
