@@ -28,6 +28,7 @@ describe("configuration", () => {
     [{ SESSION_SECRET: undefined }, /SESSION_SECRET/],
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET.*32/],
     [{ DASHBOARD_USERS: "" }, /DASHBOARD_USERS/],
+    [{ DASHBOARD_USERS: "ayse" }, /DASHBOARD_USERS: "ayse" is not name:hash/],
     [{ UPSTREAM_CONCURRENCY: "0" }, /UPSTREAM_CONCURRENCY/],
     [{ UPSTREAM_TIMEOUT_MS: "fast" }, /UPSTREAM_TIMEOUT_MS/],
     [{ MAX_RANGE_DAYS: "1.5" }, /MAX_RANGE_DAYS/],

@@ -1,6 +1,7 @@
 // The configuration's schema (product.md), kept free of "server-only" so scripts and tests can use it.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parseUsers } from "./auth/users";
 
 const optionalText = z
   .string()
@@ -62,6 +63,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid configuration: ${issue?.message ?? "unknown"} (${issue?.path.join(".")})`);
   }
   const v = parsed.data;
+  if (v.DASHBOARD_USERS) {
+    try {
+      parseUsers(v.DASHBOARD_USERS);
+    } catch (error) {
+      throw new EnvError(`Invalid configuration: ${(error as Error).message}`);
+    }
+  }
   const base = {
     users: v.DASHBOARD_USERS,
     concurrency: v.UPSTREAM_CONCURRENCY,

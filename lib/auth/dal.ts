@@ -3,11 +3,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { PATH_HEADER } from "@/lib/security/proxy-core";
+import { SESSION_COOKIE } from "./cookie";
 import { safeNext } from "./next-path";
-import { SESSION_COOKIE, userFromSeal } from "./session";
-
-/** The header through which the proxy tells pages their own path and query. */
-export const PATH_HEADER = "x-dashboard-path";
+import { userFromSeal } from "./session";
 
 export async function currentPageUser(): Promise<string | null> {
   return userFromSeal((await cookies()).get(SESSION_COOKIE)?.value);

@@ -4,11 +4,11 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { env } from "@/lib/env";
+import { SESSION_COOKIE } from "./cookie";
 import { getUsers } from "./users-config";
 
 export type SessionData = { user: string; loginAt: number };
 
-export const SESSION_COOKIE = "imr_session";
 export const SESSION_TTL_S = 8 * 60 * 60;
 
 export function isHttps(h: Headers, url?: string): boolean {

@@ -1,0 +1,41 @@
+// What proxy.ts does for each request: the optimistic login redirect for pages, a fresh CSP
+// nonce, the security headers, and the page's own path for server-side redirects.
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE } from "@/lib/auth/cookie";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./headers";
+
+export const PATH_HEADER = "x-dashboard-path";
+export const NONCE_HEADER = "x-nonce";
+
+const PUBLIC_PAGES = new Set(["/login"]);
+
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
+}
+
+export function handleRequest(request: NextRequest, dev: boolean): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const https = isHttps(request);
+  const headers = staticSecurityHeaders(https);
+  const isPage = !pathname.startsWith("/api/");
+
+  let response: NextResponse;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, dev);
+  if (isPage && !PUBLIC_PAGES.has(pathname) && !request.cookies.has(SESSION_COOKIE)) {
+    // Optimistic only: pages and route handlers verify the session themselves.
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${pathname}${search}`);
+    response = NextResponse.redirect(login);
+  } else {
+    const forwarded = new Headers(request.headers);
+    forwarded.set(NONCE_HEADER, nonce);
+    forwarded.set("content-security-policy", csp);
+    forwarded.set(PATH_HEADER, `${pathname}${search}`);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  response.headers.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
