@@ -21,7 +21,11 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
     .map((part, index) => {
       const [tag = "", ...rest] = part.trim().split(";");
       const q = rest.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { lang: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.slice(2)) || 0 : 1, index };
+      return {
+        lang: tag.toLowerCase().split("-")[0] ?? "",
+        q: q ? Number(q.slice(2)) || 0 : 1,
+        index,
+      };
     })
     .filter((x) => x.lang && x.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);

@@ -21,10 +21,19 @@ export function createFormatters(locale: Locale) {
   const change = new Intl.NumberFormat(tag, {
     style: "percent",
     maximumFractionDigits: 1,
-    signDisplay: "exceptZero",
+    signDisplay: "never",
   });
-  const day = new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-  const dayShort = new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short" });
+  const day = new Intl.DateTimeFormat(tag, {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
+  const dayShort = new Intl.DateTimeFormat(tag, {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "short",
+  });
   const dayLong = new Intl.DateTimeFormat(tag, {
     timeZone: "UTC",
     weekday: "long",
@@ -55,15 +64,17 @@ export function createFormatters(locale: Locale) {
     decimal: (n: number) => decimal.format(n),
     /** A share in 0..1; null (nothing final yet) reads as a dash. */
     percent: (rate: number | null | undefined) => (rate == null ? EMPTY : percent.format(rate)),
-    /** Relative change, e.g. "+12.5%". */
+    /** Size of a relative change, unsigned (the caller says up or down), e.g. "12.5%". */
     change: (ratio: number) => change.format(ratio),
     date: (date: string) => day.format(calendarDay(date)),
     dateShort: (date: string) => dayShort.format(calendarDay(date)),
     dateLong: (date: string) => dayLong.format(calendarDay(date)),
-    dateRange: (range: { start: string; end: string }) =>
-      range.start === range.end
-        ? day.format(calendarDay(range.start))
-        : day.formatRange(calendarDay(range.start), calendarDay(range.end)),
+    /** Built from single dates: formatRange's spacing differs between ICU builds (hydration). */
+    dateRange: (range: { start: string; end: string }) => {
+      if (range.start === range.end) return day.format(calendarDay(range.start));
+      const first = range.start.slice(0, 4) === range.end.slice(0, 4) ? dayShort : day;
+      return `${first.format(calendarDay(range.start))} – ${day.format(calendarDay(range.end))}`;
+    },
     /** An API wall-clock timestamp (`YYYY-MM-DD HH:MM:SS`, Istanbul). */
     timestamp: (wallClock: string) => {
       const instant = instantOf(wallClock);

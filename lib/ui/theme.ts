@@ -1,4 +1,5 @@
 // Theme: a class on <html>, remembered in a cookie so the server renders it without a flash.
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 export const THEME_COOKIE = "theme";
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
@@ -12,4 +13,19 @@ export const THEME_SCRIPT = `(function(){try{var d=document.documentElement;if(d
 
 export function rememberTheme(theme: Theme) {
   document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax`;
+}
+
+/** Puts the theme on <html> now and remembers it. */
+export function applyTheme(theme: Theme) {
+  const root = document.documentElement;
+  root.classList.toggle("dark", theme === "dark");
+  root.style.colorScheme = theme;
+  root.dataset.theme = theme;
+  rememberTheme(theme);
+}
+
+/** Remembers the chosen language; the server reads it on the next render. */
+export function rememberLocale(locale: string) {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  document.documentElement.lang = locale;
 }

@@ -4,7 +4,8 @@
 export const en = {
   meta: {
     title: "SMS delivery reports",
-    description: "Delivery reports for iletiMerkezi SMS orders: totals, trends, senders and orders.",
+    description:
+      "Delivery reports for iletiMerkezi SMS orders: totals, trends, senders and orders.",
   },
   app: {
     name: "SMS Reports",
@@ -52,7 +53,7 @@ export const en = {
     pickEnd: "Now pick the last day of the range.",
     tooLong: "A report can span at most {max} days; this range has {days}. Pick a shorter range.",
     endBeforeStart: "The end date is before the start date.",
-    future: "The range starts in the future; the last day you can pick is today ({today}).",
+    future: "The range goes past today; the last day you can pick is today, {today}.",
     invalidDate: "Enter a valid date.",
   },
   kpi: {
@@ -65,12 +66,12 @@ export const en = {
     deliveryRate: "Delivery rate {rate}",
     undeliveredRate: "{rate} of final messages",
     waitingHint: "No delivery report yet",
-    change: "{change} vs previous period",
+    changeUp: "{change} up vs previous period",
+    changeDown: "{change} down vs previous period",
+    fromZero: "Up from zero in the previous period",
     previous: "Previous period ({range}): {value}",
     noPrevious: "No data for the previous period",
     noChange: "No change vs previous period",
-    increased: "Up",
-    decreased: "Down",
   },
   report: {
     title: "SMS delivery report",
@@ -84,7 +85,8 @@ export const en = {
     exportCsv: "Export CSV",
     exportHint: "Every order matching the current filters, all pages",
     provisionalTitle: "Some messages are still waiting for a delivery report",
-    provisionalBody: "These numbers may still change. The report refreshes itself every 60 seconds.",
+    provisionalBody:
+      "These numbers may still change. The report refreshes itself every 60 seconds.",
     provisionalPaused: "Automatic refresh is paused.",
     pause: "Pause auto-refresh",
     resume: "Resume auto-refresh",
@@ -158,6 +160,8 @@ export const en = {
     nSenders: "{count} senders",
     statusFilter: "Order status",
     clearSenders: "Clear",
+    sortLabel: "Sort order",
+    pageLabel: "Page",
     pageSize: "Rows per page",
     showing: "{from}–{to} of {total}",
     pageOf: "Page {page} of {pages}",
@@ -192,6 +196,8 @@ export const en = {
     noRecipients: "No recipients match this filter.",
     notFoundTitle: "Order not found",
     notFoundBody: "There is no order {id} in this iletiMerkezi account.",
+    notFoundGeneric:
+      "There is no such order in this iletiMerkezi account. Check the number, or open the order from a report.",
     notDueTitle: "This order has not been sent yet",
     notDueBody: "It is scheduled; its recipients appear here once the send time has come.",
   },

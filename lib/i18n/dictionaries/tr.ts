@@ -54,7 +54,7 @@ export const tr: Dictionary = {
     tooLong:
       "Bir rapor en fazla {max} günü kapsayabilir; bu aralık {days} gün. Daha kısa bir aralık seçin.",
     endBeforeStart: "Bitiş tarihi başlangıç tarihinden önce.",
-    future: "Aralık ileri bir tarihte başlıyor; seçilebilecek son gün bugün ({today}).",
+    future: "Aralık bugünü aşıyor; seçilebilecek son gün bugün, {today}.",
     invalidDate: "Geçerli bir tarih girin.",
   },
   kpi: {
@@ -67,12 +67,12 @@ export const tr: Dictionary = {
     deliveryRate: "Teslim oranı {rate}",
     undeliveredRate: "Sonuçlanan mesajların {rate} kadarı",
     waitingHint: "Henüz iletim raporu gelmedi",
-    change: "Önceki döneme göre {change}",
+    changeUp: "Önceki döneme göre {change} arttı",
+    changeDown: "Önceki döneme göre {change} azaldı",
+    fromZero: "Önceki dönemde sıfırdı",
     previous: "Önceki dönem ({range}): {value}",
     noPrevious: "Önceki dönem için veri yok",
     noChange: "Önceki döneme göre değişiklik yok",
-    increased: "Arttı",
-    decreased: "Azaldı",
   },
   report: {
     title: "SMS iletim raporu",
@@ -100,8 +100,7 @@ export const tr: Dictionary = {
     dismiss: "Kapat",
     progressTitle: "Siparişler iletiMerkezi'nden alınıyor",
     progressWindows: "Alınan 10 günlük dilim: {done} / {total}",
-    progressHint:
-      "Uzun aralıklar dilim dilim alınır; bir kez alındıktan sonra anında açılır.",
+    progressHint: "Uzun aralıklar dilim dilim alınır; bir kez alındıktan sonra anında açılır.",
     progressStarting: "Başlatılıyor…",
     loading: "Rapor yükleniyor…",
     previousPeriod: "Karşılaştırma: {range}",
@@ -161,6 +160,8 @@ export const tr: Dictionary = {
     nSenders: "{count} gönderici",
     statusFilter: "Sipariş durumu",
     clearSenders: "Temizle",
+    sortLabel: "Sıralama",
+    pageLabel: "Sayfa",
     pageSize: "Sayfa başına satır",
     showing: "{total} siparişten {from}–{to}",
     pageOf: "Sayfa {page} / {pages}",
@@ -195,8 +196,11 @@ export const tr: Dictionary = {
     noRecipients: "Bu filtreye uyan alıcı yok.",
     notFoundTitle: "Sipariş bulunamadı",
     notFoundBody: "Bu iletiMerkezi hesabında {id} numaralı bir sipariş yok.",
+    notFoundGeneric:
+      "Bu iletiMerkezi hesabında böyle bir sipariş yok. Numarayı kontrol edin ya da siparişi bir rapordan açın.",
     notDueTitle: "Bu sipariş henüz gönderilmedi",
-    notDueBody: "Sipariş ileri bir tarihe planlanmış; gönderim saati gelince alıcılar burada görünür.",
+    notDueBody:
+      "Sipariş ileri bir tarihe planlanmış; gönderim saati gelince alıcılar burada görünür.",
   },
   errors: {
     retry: "Tekrar dene",

@@ -1,0 +1,39 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { ReportView } from "@/components/reports/report-view";
+import { getDictionary } from "@/lib/i18n/server";
+import { makeQueryClient } from "@/lib/ui/query-client";
+import { resolveReportQuery } from "@/lib/ui/report-query";
+import { prefetchReport, serverContext } from "@/lib/ui/server-data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { dict } = await getDictionary();
+  return { title: dict.report.title };
+}
+
+function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      params.append(key, v);
+  }
+  return params;
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReportsPage({ searchParams }: Props) {
+  const { today, maxRangeDays } = serverContext();
+  const { query, dropped } = resolveReportQuery(
+    toSearchParams(await searchParams),
+    today,
+    maxRangeDays,
+  );
+  const queryClient = makeQueryClient();
+  await prefetchReport(queryClient, query);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ReportView today={today} maxRangeDays={maxRangeDays} dropped={dropped} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,41 @@
+// One colour per outcome for every chart, badge and bar; the CSS variables switch with the theme
+// (app/globals.css), the Tailwind names come from tailwind.config.ts.
+export const OUTCOMES = ["delivered", "undelivered", "waiting"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_COLOR: Record<Outcome, string> = {
+  delivered: "var(--c-delivered)",
+  undelivered: "var(--c-undelivered)",
+  waiting: "var(--c-waiting)",
+};
+export const RATE_COLOR = "var(--c-rate)";
+export const GRID_COLOR = "var(--c-grid)";
+export const AXIS_COLOR = "var(--c-axis)";
+
+export const OUTCOME_BADGE: Record<Outcome, string> = {
+  delivered: "bg-green-100 text-green-800 dark:bg-green-500/15 dark:text-green-200",
+  undelivered: "bg-red-100 text-red-800 dark:bg-red-500/15 dark:text-red-200",
+  waiting: "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200",
+};
+
+export const OUTCOME_TEXT: Record<Outcome, string> = {
+  delivered: "text-delivered dark:text-delivered-dark",
+  undelivered: "text-undelivered dark:text-undelivered-dark",
+  waiting: "text-waiting dark:text-waiting-dark",
+};
+
+/** Order status → the outcome colour it is drawn in: in progress waits, completed delivered, failed did not. */
+export function orderStatusOutcome(status: number): Outcome | null {
+  if (status === 113) return "waiting";
+  if (status === 114) return "delivered";
+  if (status === 115) return "undelivered";
+  return null;
+}
+
+/** Message status (110/111/112) → outcome. */
+export function messageStatusOutcome(status: number): Outcome | null {
+  if (status === 110) return "waiting";
+  if (status === 111) return "delivered";
+  if (status === 112) return "undelivered";
+  return null;
+}

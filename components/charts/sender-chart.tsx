@@ -1,0 +1,206 @@
+"use client";
+// Messages per sender (stacked by outcome) with each sender's delivery rate; a click filters by it.
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import type { SenderRow } from "@/lib/reports/types";
+import { ChartCard, dataTableClass } from "./chart-card";
+import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
+import { isBarClick, TooltipBox } from "./chart-tooltip";
+
+const MAX_BARS = 10;
+
+export function SenderChart({
+  senders,
+  selected,
+  onToggleSender,
+  className,
+}: {
+  senders: SenderRow[];
+  selected: string[];
+  onToggleSender: (sender: string) => void;
+  className?: string;
+}) {
+  const { t, fmt } = useI18n();
+  const sorted = [...senders].sort(
+    (a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender),
+  );
+  const shown = sorted.slice(0, MAX_BARS);
+  const top = sorted[0];
+  const summary = top
+    ? interpolate(t.charts.senders.summary, {
+        count: sorted.length,
+        top: top.sender,
+        messages: fmt.number(top.messages),
+      })
+    : t.charts.senders.summaryEmpty;
+  const dim = (sender: string) => selected.length > 0 && !selected.includes(sender);
+
+  return (
+    <ChartCard
+      title={t.charts.senders.title}
+      hint={shown.length ? t.charts.senders.hint : undefined}
+      summary={summary}
+      tableLabel={t.charts.showTable}
+      className={className}
+      testId="sender-chart"
+      table={
+        <table className={dataTableClass}>
+          <thead>
+            <tr>
+              <th scope="col">{t.charts.senders.sender}</th>
+              <th scope="col">{t.charts.senders.messages}</th>
+              {OUTCOMES.map((o) => (
+                <th scope="col" key={o}>
+                  {t.outcome[o]}
+                </th>
+              ))}
+              <th scope="col">{t.charts.senders.rate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((s) => {
+              const on = selected.includes(s.sender);
+              return (
+                <tr key={s.sender}>
+                  <th scope="row" className="font-normal">
+                    <button
+                      type="button"
+                      aria-pressed={on}
+                      className="rounded text-left text-indigo-700 underline underline-offset-2 aria-pressed:font-semibold dark:text-indigo-300"
+                      onClick={() => onToggleSender(s.sender)}
+                      aria-label={interpolate(
+                        on ? t.charts.senders.removeFilter : t.charts.senders.filterBy,
+                        { sender: s.sender },
+                      )}
+                    >
+                      {s.sender}
+                    </button>
+                  </th>
+                  <td>{fmt.number(s.messages)}</td>
+                  {OUTCOMES.map((o) => (
+                    <td key={o}>{fmt.number(s[o])}</td>
+                  ))}
+                  <td>{fmt.percent(s.deliveryRate)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      }
+    >
+      {sorted.length > MAX_BARS ? (
+        <p className="muted mb-2 text-xs">
+          {interpolate(t.charts.senders.more, { shown: MAX_BARS, total: sorted.length })}
+        </p>
+      ) : null}
+      <div className="w-full" style={{ height: Math.max(120, shown.length * 36 + 32) }}>
+        <ResponsiveContainer
+          width="100%"
+          height="100%"
+          initialDimension={{ width: 400, height: 300 }}
+        >
+          <BarChart
+            data={shown}
+            layout="vertical"
+            margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
+            accessibilityLayer={false}
+            cursor="pointer"
+            onClick={(state, event) => {
+              if (isBarClick(event)) return;
+              const label = state?.activeLabel;
+              if (typeof label === "string") onToggleSender(label);
+            }}
+          >
+            <CartesianGrid horizontal={false} stroke={GRID_COLOR} />
+            <XAxis
+              type="number"
+              tickFormatter={(v: number) => fmt.number(v)}
+              stroke={AXIS_COLOR}
+              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tickLine={false}
+              allowDecimals={false}
+            />
+            <YAxis
+              type="category"
+              dataKey="sender"
+              width={104}
+              stroke={AXIS_COLOR}
+              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tickLine={false}
+              axisLine={false}
+              tickFormatter={(s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s)}
+            />
+            <Tooltip
+              cursor={{ fill: "var(--c-grid)", fillOpacity: 0.5 }}
+              content={({ active, payload }) => {
+                const s = active ? (payload?.[0]?.payload as SenderRow | undefined) : undefined;
+                if (!s) return null;
+                return (
+                  <TooltipBox
+                    title={s.sender}
+                    rows={[
+                      {
+                        key: "messages",
+                        label: t.charts.senders.messages,
+                        value: fmt.number(s.messages),
+                      },
+                      ...OUTCOMES.map((o) => ({
+                        key: o,
+                        label: t.outcome[o],
+                        value: fmt.number(s[o]),
+                        color: OUTCOME_COLOR[o],
+                      })),
+                      {
+                        key: "rate",
+                        label: t.charts.senders.rate,
+                        value: fmt.percent(s.deliveryRate),
+                      },
+                    ]}
+                  />
+                );
+              }}
+            />
+            {OUTCOMES.map((o, i) => (
+              <Bar
+                key={o}
+                dataKey={o}
+                name={t.outcome[o]}
+                stackId="messages"
+                fill={OUTCOME_COLOR[o]}
+                isAnimationActive={false}
+                maxBarSize={24}
+                onClick={(bar) => {
+                  const sender = (bar?.payload as SenderRow | undefined)?.sender;
+                  if (sender) onToggleSender(sender);
+                }}
+              >
+                {shown.map((s) => (
+                  <Cell key={s.sender} fillOpacity={dim(s.sender) ? 0.3 : 1} />
+                ))}
+                {i === OUTCOMES.length - 1 ? (
+                  <LabelList
+                    dataKey="deliveryRate"
+                    position="right"
+                    formatter={(v: unknown) => fmt.percent(typeof v === "number" ? v : null)}
+                    style={{ fill: AXIS_COLOR, fontSize: 12 }}
+                  />
+                ) : null}
+              </Bar>
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartCard>
+  );
+}

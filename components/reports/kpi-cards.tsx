@@ -1,0 +1,142 @@
+"use client";
+import { OUTCOME_TEXT, type Outcome } from "@/components/charts/chart-config";
+import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import type { ReportResponse, Totals } from "@/lib/reports/types";
+
+type Metric = "orders" | "messages" | "delivered" | "undelivered" | "waiting";
+const METRICS: Metric[] = ["orders", "messages", "delivered", "undelivered", "waiting"];
+/** Whether a rise is good news; waiting is neither. */
+const RISE_IS_GOOD: Record<Metric, boolean | null> = {
+  orders: true,
+  messages: true,
+  delivered: true,
+  undelivered: false,
+  waiting: null,
+};
+
+function share(part: number, totals: Totals): number | null {
+  const final = totals.delivered + totals.undelivered;
+  return final > 0 ? part / final : null;
+}
+
+export function KpiCards({ report }: { report: ReportResponse }) {
+  const { t } = useI18n();
+  return (
+    <section
+      aria-label={t.kpi.label}
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5"
+    >
+      {METRICS.map((metric) => (
+        <KpiCard key={metric} metric={metric} report={report} />
+      ))}
+    </section>
+  );
+}
+
+function KpiCard({ metric, report }: { metric: Metric; report: ReportResponse }) {
+  const { t, fmt } = useI18n();
+  const value = report.totals[metric];
+  const outcome = metric === "orders" || metric === "messages" ? null : (metric as Outcome);
+  let detail: string | null = null;
+  if (metric === "delivered")
+    detail = interpolate(t.kpi.deliveryRate, { rate: fmt.percent(report.totals.deliveryRate) });
+  if (metric === "undelivered")
+    detail = interpolate(t.kpi.undeliveredRate, { rate: fmt.percent(share(value, report.totals)) });
+  if (metric === "waiting") detail = t.kpi.waitingHint;
+  return (
+    <div
+      className={`card flex flex-col gap-1 p-4 ${metric === "orders" ? "col-span-2 sm:col-span-1" : ""}`}
+      data-testid={`kpi-${metric}`}
+    >
+      <h3 className="flex items-center gap-2 text-sm font-medium text-slate-600 dark:text-slate-300">
+        {outcome ? (
+          <span
+            aria-hidden="true"
+            className="size-2.5 rounded-full"
+            style={{ background: `var(--c-${outcome})` }}
+          />
+        ) : null}
+        {t.kpi[metric]}
+      </h3>
+      <p
+        className={`text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl ${outcome ? OUTCOME_TEXT[outcome] : ""}`}
+        data-testid={`kpi-${metric}-value`}
+      >
+        {fmt.number(value)}
+      </p>
+      {detail ? (
+        <p className="muted text-xs" data-testid={`kpi-${metric}-detail`}>
+          {detail}
+        </p>
+      ) : null}
+      <Change metric={metric} report={report} />
+    </div>
+  );
+}
+
+function Change({ metric, report }: { metric: Metric; report: ReportResponse }) {
+  const { t, fmt } = useI18n();
+  const previous = report.previous;
+  if (!previous) return <p className="muted mt-auto pt-1 text-xs">{t.kpi.noPrevious}</p>;
+  const now = report.totals[metric];
+  const before = previous.totals[metric];
+  const previousText = interpolate(t.kpi.previous, {
+    range: fmt.dateRange(previous.range),
+    value: fmt.number(before),
+  });
+  const ratio = before === 0 ? (now === 0 ? 0 : null) : (now - before) / before;
+  const direction = now > before ? "up" : now < before ? "down" : "flat";
+  const good = RISE_IS_GOOD[metric];
+  const tone =
+    direction === "flat" || good === null
+      ? "text-slate-600 dark:text-slate-300"
+      : (direction === "up") === good
+        ? "text-green-700 dark:text-green-300"
+        : "text-red-700 dark:text-red-300";
+
+  return (
+    <p className="group relative mt-auto pt-1 text-xs" data-testid={`kpi-${metric}-change`}>
+      <span
+        tabIndex={0}
+        className={`inline-flex items-start gap-1 rounded font-medium ${tone}`}
+        aria-describedby={`prev-${metric}`}
+      >
+        {direction === "up" ? <ArrowUpIcon className="mt-px size-3.5 shrink-0" /> : null}
+        {direction === "down" ? <ArrowDownIcon className="mt-px size-3.5 shrink-0" /> : null}
+        {direction === "flat"
+          ? t.kpi.noChange
+          : ratio === null
+            ? t.kpi.fromZero
+            : interpolate(direction === "up" ? t.kpi.changeUp : t.kpi.changeDown, {
+                change: fmt.change(ratio),
+              })}
+      </span>
+      <span
+        id={`prev-${metric}`}
+        role="tooltip"
+        className="pointer-events-none absolute bottom-full left-0 z-20 mb-1 hidden w-max max-w-56 rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow-lg group-focus-within:block group-hover:block dark:bg-slate-100 dark:text-slate-900"
+      >
+        {previousText}
+      </span>
+    </p>
+  );
+}
+
+export function KpiSkeleton() {
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-hidden="true">
+      {METRICS.map((m) => (
+        <div
+          key={m}
+          className={`card flex flex-col gap-3 p-4 ${m === "orders" ? "col-span-2 sm:col-span-1" : ""}`}
+        >
+          <div className="skeleton h-4 w-20" />
+          <div className="skeleton h-8 w-28" />
+          <div className="skeleton h-3 w-32" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+// Filters above the order table: search (debounced), order status chips and a sender multi-select.
+import { useEffect, useId, useRef, useState } from "react";
+import { ChevronDownIcon, SearchIcon } from "@/components/ui/icons";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import { ORDER_STATUS_VALUES } from "@/lib/reports/search-params";
+import type { SenderRow } from "@/lib/reports/types";
+
+const SEARCH_DEBOUNCE_MS = 350;
+
+export function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value);
+  const [synced, setSynced] = useState(value);
+  // Back/forward changes the URL under the box: show what the URL says.
+  if (value !== synced) {
+    setSynced(value);
+    setText(value);
+  }
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const timer = setTimeout(() => onChange(text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+  return (
+    <label className="relative flex w-full min-w-0 items-center sm:w-64">
+      <span className="sr-only">{t.table.search}</span>
+      <SearchIcon className="pointer-events-none absolute left-2.5 size-4 text-slate-500" />
+      <input
+        type="search"
+        className="input w-full pl-8"
+        placeholder={t.table.searchPlaceholder}
+        value={text}
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="search"
+      />
+    </label>
+  );
+}
+
+export function StatusFilter({
+  value,
+  onChange,
+}: {
+  value: number[];
+  onChange: (status: number[]) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div role="group" aria-label={t.table.statusFilter} className="flex flex-wrap gap-1.5">
+      {ORDER_STATUS_VALUES.map((status) => {
+        const on = value.includes(status);
+        return (
+          <button
+            key={status}
+            type="button"
+            className="chip"
+            aria-pressed={on}
+            onClick={() =>
+              onChange(on ? value.filter((s) => s !== status) : [...value, status].sort())
+            }
+            data-testid={`status-filter-${status}`}
+          >
+            {t.orderStatus[String(status) as "113" | "114" | "115"]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export function SenderFilter({
+  senders,
+  value,
+  onChange,
+}: {
+  senders: SenderRow[];
+  value: string[];
+  onChange: (senders: string[]) => void;
+}) {
+  const { t, fmt } = useI18n();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  // Every selected sender stays listed, even when it has no orders in this range.
+  const names = [...new Set([...senders.map((s) => s.sender), ...value])];
+  const counts = new Map(senders.map((s) => [s.sender, s.orders]));
+
+  useEffect(() => {
+    if (!open) return;
+    function onPointer(event: PointerEvent) {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open]);
+
+  const label =
+    value.length === 0
+      ? t.table.allSenders
+      : value.length === 1
+        ? value[0]
+        : interpolate(t.table.nSenders, { count: value.length });
+
+  return (
+    <div
+      ref={rootRef}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          setOpen(false);
+          rootRef.current?.querySelector("button")?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={`btn ${value.length ? "border-indigo-500 dark:border-indigo-400" : ""}`}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((v) => !v)}
+        data-testid="sender-filter"
+      >
+        <span className="muted font-normal">{t.table.senderFilter}:</span>
+        <span className="max-w-32 truncate">{label}</span>
+        <ChevronDownIcon />
+      </button>
+      {open ? (
+        <div
+          id={listId}
+          className="card absolute top-full left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] p-2 shadow-xl"
+        >
+          <fieldset>
+            <legend className="sr-only">{t.table.senderFilter}</legend>
+            <ul className="max-h-72 overflow-y-auto">
+              {names.map((name) => {
+                const checked = value.includes(name);
+                return (
+                  <li key={name}>
+                    <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-indigo-600"
+                        checked={checked}
+                        onChange={() =>
+                          onChange(checked ? value.filter((v) => v !== name) : [...value, name])
+                        }
+                      />
+                      <span className="min-w-0 flex-1 truncate">{name}</span>
+                      <span className="muted text-xs tabular-nums">
+                        {fmt.number(counts.get(name) ?? 0)}
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          {value.length ? (
+            <button
+              type="button"
+              className="btn btn-ghost mt-1 w-full"
+              onClick={() => onChange([])}
+            >
+              {t.table.clearSenders}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

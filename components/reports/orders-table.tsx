@@ -1,0 +1,170 @@
+"use client";
+// The order table: sortable headers, one row per order; a row opens the order.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { OrderStatusBadge } from "@/components/ui/status-badge";
+import { RateBar } from "@/components/ui/rate-bar";
+import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import type { Sort, SortField } from "@/lib/reports/search-params";
+import type { Order } from "@/lib/reports/types";
+import { orderHref } from "@/lib/ui/order-query";
+
+type Column = {
+  field: SortField;
+  label: keyof ReturnType<typeof useI18n>["t"]["table"];
+  numeric?: boolean;
+};
+
+const COLUMNS: Column[] = [
+  { field: "id", label: "id" },
+  { field: "submitAt", label: "submitted" },
+  { field: "sendAt", label: "sent" },
+  { field: "sender", label: "sender" },
+  { field: "status", label: "status" },
+  { field: "total", label: "total", numeric: true },
+  { field: "delivered", label: "delivered", numeric: true },
+  { field: "undelivered", label: "undelivered", numeric: true },
+  { field: "waiting", label: "waiting", numeric: true },
+  { field: "deliveryRate", label: "rate" },
+];
+
+/** Text columns sort A→Z first; numbers and times show the largest/latest first. */
+function nextSort(current: Sort, field: SortField): Sort {
+  if (current === field) return `-${field}`;
+  if (current === `-${field}`) return field;
+  return field === "sender" || field === "status" ? field : `-${field}`;
+}
+
+function rate(order: Order): number | null {
+  const final = order.delivered + order.undelivered;
+  return final > 0 ? order.delivered / final : null;
+}
+
+export function OrdersTable({
+  items,
+  sort,
+  onSort,
+  reportHref,
+  dimmed,
+}: {
+  items: Order[];
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  reportHref: string;
+  dimmed: boolean;
+}) {
+  const { t, fmt } = useI18n();
+  const router = useRouter();
+  return (
+    <div className="relative max-w-full overflow-x-auto" data-testid="orders-table-wrap">
+      <table
+        className={`w-full min-w-[60rem] border-collapse text-sm transition-opacity ${dimmed ? "opacity-60" : ""}`}
+        aria-busy={dimmed}
+        data-testid="orders-table"
+      >
+        <caption className="sr-only">{t.table.caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs text-slate-600 dark:border-slate-800 dark:text-slate-300">
+            {COLUMNS.map((col) => {
+              const active =
+                sort === col.field
+                  ? "ascending"
+                  : sort === `-${col.field}`
+                    ? "descending"
+                    : undefined;
+              const label = t.table[col.label];
+              return (
+                <th
+                  key={col.field}
+                  scope="col"
+                  aria-sort={active ?? "none"}
+                  className={`px-3 py-2 font-medium whitespace-nowrap ${col.numeric ? "text-right" : ""}`}
+                >
+                  <button
+                    type="button"
+                    onClick={() => onSort(nextSort(sort, col.field))}
+                    className={`inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-slate-900 dark:hover:text-white ${active ? "font-semibold text-slate-900 dark:text-white" : ""}`}
+                    data-testid={`sort-${col.field}`}
+                  >
+                    {label}
+                    {col.field === "submitAt" || col.field === "sendAt" ? (
+                      <span className="sr-only"> ({t.app.istanbul})</span>
+                    ) : null}
+                    {active === "ascending" ? <ArrowUpIcon className="size-3" /> : null}
+                    {active === "descending" ? <ArrowDownIcon className="size-3" /> : null}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((order) => {
+            const href = orderHref(order.id, reportHref);
+            return (
+              <tr
+                key={order.id}
+                className="cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-800/50"
+                onClick={(e) => {
+                  if ((e.target as HTMLElement).closest("a")) return;
+                  router.push(href);
+                }}
+                data-testid="order-row"
+              >
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                  <Link
+                    href={href}
+                    className="rounded text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+                    aria-label={interpolate(t.table.openOrder, { id: order.id })}
+                  >
+                    {order.id}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                  {fmt.timestamp(order.submitAt)}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                  {order.sendAt && order.sendAt !== order.submitAt ? (
+                    fmt.timestamp(order.sendAt)
+                  ) : (
+                    <span className="muted" title={t.table.sameAsSubmitted}>
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">{t.table.sameAsSubmitted}</span>
+                    </span>
+                  )}
+                </td>
+                <td className="max-w-40 truncate px-3 py-2" title={order.sender}>
+                  {order.sender}
+                </td>
+                <td className="px-3 py-2">
+                  <OrderStatusBadge status={order.status} />
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.number(order.total)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.number(order.delivered)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {fmt.number(order.undelivered)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.number(order.waiting)}</td>
+                <td className="px-3 py-2">
+                  <RateBar counts={order} label={fmt.percent(rate(order))} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TableSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <div className="flex flex-col gap-2 p-4" aria-hidden="true">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="skeleton h-7 w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+// The /reports screen: everything it shows follows the URL (nuqs), fetched as one report query.
+import { useCallback, useEffect, useState } from "react";
+import { DailyChart } from "@/components/charts/daily-chart";
+import { ChartSkeleton } from "@/components/charts/chart-card";
+import { SenderChart } from "@/components/charts/sender-chart";
+import { StatusChart } from "@/components/charts/status-chart";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { Pagination } from "@/components/ui/pagination";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/search-params";
+import { exportHref } from "@/lib/ui/report-query";
+import { DateRangePicker } from "./date-range-picker";
+import { EmptyState } from "./empty-state";
+import { KpiCards, KpiSkeleton } from "./kpi-cards";
+import { SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
+import { OrdersTable, TableSkeleton } from "./orders-table";
+import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
+import { InvalidUrlNotice, ProgressPanel, ProvisionalBanner } from "./report-banners";
+import { useReport } from "./use-report";
+import { useReportParams, type ReportContext } from "./use-report-params";
+
+export function ReportView({
+  today,
+  maxRangeDays,
+  dropped,
+}: ReportContext & { dropped: string[] }) {
+  const { t, fmt } = useI18n();
+  const { query, params, setParams } = useReportParams({ today, maxRangeDays });
+  const { report, refresh, paused, setPaused, provisional, loadingRange, progress } =
+    useReport(query);
+  const data = report.data;
+  const [showInvalid, setShowInvalid] = useState(dropped.length > 0);
+
+  // A link with unusable settings: keep the rest, drop those from the address bar.
+  useEffect(() => {
+    if (dropped.length === 0) return;
+    void setParams(Object.fromEntries(dropped.map((p) => [p, null])), { history: "replace" });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setQ = useCallback(
+    (q: string) => void setParams({ q: q || null, page: null }),
+    [setParams],
+  );
+  const filtered = query.sender.length > 0 || query.status.length > 0 || query.q !== "";
+  const reportHref = `/reports${serializeReportParams(params)}`;
+  const toggleSender = (sender: string) =>
+    void setParams({
+      sender: query.sender.includes(sender)
+        ? query.sender.filter((s) => s !== sender)
+        : [...query.sender, sender],
+      page: null,
+    });
+
+  return (
+    <main id="main" className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold tracking-tight">{t.report.title}</h1>
+          <p className="muted mt-1 text-sm">
+            {data?.previous
+              ? interpolate(t.report.previousPeriod, { range: fmt.dateRange(data.previous.range) })
+              : t.app.timeZoneNote}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <div className="w-full sm:w-auto">
+            <DateRangePicker
+              range={query}
+              today={today}
+              maxRangeDays={maxRangeDays}
+              onChange={(r) => void setParams({ start: r.start, end: r.end, page: null })}
+            />
+          </div>
+          <CopyLinkButton />
+          <ExportButton href={exportHref(query)} />
+        </div>
+      </div>
+
+      <div className="flex flex-col gap-3 md:flex-row md:items-center md:justify-between">
+        <div className="flex flex-wrap items-center gap-2">
+          <SearchBox value={query.q} onChange={setQ} />
+          <SenderFilter
+            senders={data?.senders ?? []}
+            value={query.sender}
+            onChange={(sender) => void setParams({ sender, page: null })}
+          />
+          <StatusFilter
+            value={query.status}
+            onChange={(status) =>
+              void setParams({ status: status as (113 | 114 | 115)[], page: null })
+            }
+          />
+        </div>
+        <RefreshButton
+          onRefresh={() => (data ? refresh.mutate() : void report.refetch())}
+          refreshing={refresh.isPending}
+          generatedAt={data?.generatedAt}
+        />
+      </div>
+
+      {showInvalid ? (
+        <InvalidUrlNotice params={dropped} onDismiss={() => setShowInvalid(false)} />
+      ) : null}
+      {report.error && !report.isFetching ? (
+        <ErrorBanner error={report.error} onRetry={() => void report.refetch()} />
+      ) : null}
+      {refresh.error ? (
+        <ErrorBanner error={refresh.error} onRetry={() => refresh.mutate()} />
+      ) : null}
+      {loadingRange ? <ProgressPanel progress={progress} /> : null}
+      {provisional ? (
+        <ProvisionalBanner paused={paused} onToggle={() => setPaused(!paused)} />
+      ) : null}
+
+      {data ? <KpiCards report={data} /> : report.error ? null : <KpiSkeleton />}
+
+      {data && data.totals.orders === 0 ? (
+        <EmptyState
+          filtered={filtered}
+          range={query}
+          onClear={() => void setParams({ sender: null, status: null, q: null, page: null })}
+        />
+      ) : (
+        <>
+          <div className="grid gap-4 lg:grid-cols-3">
+            {data ? (
+              <>
+                <DailyChart
+                  series={data.series}
+                  range={data.range}
+                  className="lg:col-span-3"
+                  onSelectDay={(day) => void setParams({ start: day, end: day, page: null })}
+                />
+                <StatusChart statuses={data.statuses} />
+                <SenderChart
+                  senders={data.senders}
+                  selected={query.sender}
+                  onToggleSender={toggleSender}
+                  className="lg:col-span-2"
+                />
+              </>
+            ) : report.error ? null : (
+              <>
+                <ChartSkeleton className="lg:col-span-3" />
+                <ChartSkeleton height={180} />
+                <ChartSkeleton height={180} className="lg:col-span-2" />
+              </>
+            )}
+          </div>
+
+          <section className="card min-w-0" aria-labelledby="orders-title">
+            <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+              <h2 id="orders-title" className="card-title">
+                {t.table.title}
+                {data ? (
+                  <span className="muted ml-2 font-normal tabular-nums">
+                    {fmt.number(data.orders.total)}
+                  </span>
+                ) : null}
+              </h2>
+              <p className="muted text-xs">{t.table.timesNote}</p>
+            </div>
+            {data ? (
+              <>
+                {data.orders.items.length ? (
+                  <OrdersTable
+                    items={data.orders.items}
+                    sort={query.sort}
+                    onSort={(sort: Sort) => void setParams({ sort, page: null })}
+                    reportHref={reportHref}
+                    dimmed={report.isPlaceholderData}
+                  />
+                ) : (
+                  <p className="muted px-4 py-8 text-center text-sm">{t.table.noRows}</p>
+                )}
+                <Pagination
+                  page={query.page}
+                  pageSize={query.pageSize}
+                  total={data.orders.total}
+                  pageSizes={PAGE_SIZES}
+                  onPage={(page) => void setParams({ page })}
+                  onPageSize={(pageSize) => void setParams({ pageSize, page: null })}
+                />
+              </>
+            ) : report.error ? null : (
+              <TableSkeleton />
+            )}
+          </section>
+        </>
+      )}
+      <p className="muted text-center text-xs">{t.app.timeZoneNote}</p>
+    </main>
+  );
+}

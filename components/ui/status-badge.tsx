@@ -1,0 +1,39 @@
+"use client";
+import { interpolate } from "@/lib/i18n/config";
+import { useI18n } from "@/lib/i18n/context";
+import {
+  messageStatusOutcome,
+  OUTCOME_BADGE,
+  orderStatusOutcome,
+} from "@/components/charts/chart-config";
+
+export function OrderStatusBadge({ status }: { status: number }) {
+  const { t } = useI18n();
+  const key = String(status) as "113" | "114" | "115";
+  const label =
+    key in t.orderStatus
+      ? t.orderStatus[key]
+      : interpolate(t.orderStatus.unknown, { code: status });
+  const outcome = orderStatusOutcome(status);
+  return (
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${outcome ? OUTCOME_BADGE[outcome] : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
+    >
+      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
+      {label}
+    </span>
+  );
+}
+
+export function MessageStatusBadge({ status }: { status: number }) {
+  const { t } = useI18n();
+  const outcome = messageStatusOutcome(status);
+  return (
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${outcome ? OUTCOME_BADGE[outcome] : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
+    >
+      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
+      {outcome ? t.outcome[outcome] : interpolate(t.orderStatus.unknown, { code: status })}
+    </span>
+  );
+}

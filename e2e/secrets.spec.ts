@@ -1,0 +1,156 @@
+// Secret and privacy hygiene, proven rather than hoped for: the app built and run with distinctive
+// fake credentials never shows them in its client bundles, pages, API answers (success or error)
+// or server log, and never logs a phone number.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { hashPassword } from "@/lib/auth/password";
+import { hashFromSecret } from "@/lib/iletimerkezi/client";
+import { CANARY, E2E_NOW } from "./env";
+
+const SIM_PORT = 4019;
+const APP_PORT = 3109;
+const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+const USER = { username: "canary-user", password: "canary-password-0123" };
+const HASH = hashFromSecret(CANARY.key, CANARY.secret);
+const SECRETS = [CANARY.key, CANARY.secret, HASH, CANARY.sessionSecret];
+const PHONE = /(\+90|\b)5\d{9}\b/;
+
+const USERS = `${USER.username}:${hashPassword(USER.password)}`;
+
+function appEnv(simPort: number): Record<string, string> {
+  return {
+    ILETIMERKEZI_API_KEY: CANARY.key,
+    ILETIMERKEZI_API_SECRET: CANARY.secret,
+    ILETIMERKEZI_BASE_URL: `http://127.0.0.1:${simPort}/v1`,
+    SESSION_SECRET: CANARY.sessionSecret,
+    DASHBOARD_USERS: USERS,
+  };
+}
+
+let sim: ChildProcess;
+let app: ChildProcess;
+let log = "";
+
+function start(command: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  return child;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(url, { method: "POST" });
+      if (res.status > 0) return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function expectClean(text: string, where: string) {
+  for (const secret of SECRETS) expect(text.includes(secret), `${where} contains a secret`).toBe(false);
+}
+
+test.describe("secret hygiene", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test.beforeAll(async () => {
+    sim = start("npx", ["tsx", "scripts/simulator.ts", "--port", String(SIM_PORT), "--now", E2E_NOW, "--key", CANARY.key, "--secret", CANARY.secret]);
+    await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
+    app = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], appEnv(SIM_PORT));
+    await waitFor(`${ORIGIN}/api/health`);
+  });
+
+  test.afterAll(async () => {
+    app?.kill("SIGTERM");
+    sim?.kill("SIGTERM");
+  });
+
+  test("the client bundles carry none of the secrets", () => {
+    const files = filesUnder(".next/static").filter((f) => /\.(js|css|html|json|txt)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expectClean(readFileSync(file, "utf8"), file);
+  });
+
+  test("pages, API answers and the server log carry none of the secrets and no phone number", async ({ browser }) => {
+    const api = await playwrightRequest.newContext({ baseURL: ORIGIN });
+    // Unauthenticated and failing answers first.
+    const anonymous = [
+      await api.get("/api/reports"),
+      await api.post("/api/auth/login", { data: { username: USER.username, password: "wrong" }, headers: { origin: ORIGIN } }),
+      await api.post("/api/auth/login", { data: "x", headers: { origin: "https://evil.example" } }),
+      await api.get("/api/health"),
+    ];
+    for (const res of anonymous) expectClean(await res.text(), `${res.url()} (${res.status()})`);
+
+    const login = await api.post("/api/auth/login", { data: USER, headers: { origin: ORIGIN } });
+    expect(login.status()).toBe(204);
+    const report = await api.get("/api/reports?pageSize=5");
+    expect(report.status()).toBe(200);
+    const body = (await report.json()) as { orders: { items: { id: number; total: number }[] } };
+    const id = body.orders.items.find((o) => o.total > 1)?.id ?? body.orders.items[0]!.id;
+    const answers = [
+      report,
+      await api.get("/api/reports?start=2026-02-30"),
+      await api.get("/api/reports/progress"),
+      await api.get("/api/reports/export"),
+      await api.get(`/api/orders/${id}`),
+      await api.get(`/api/orders/${id}?reveal=1`),
+      await api.get(`/api/orders/${id}/export?reveal=1`),
+      await api.get("/api/orders/999"),
+      await api.get("/api/orders/abc"),
+    ];
+    for (const res of answers) expectClean(await res.text(), `${res.url()} (${res.status()})`);
+
+    const context = await browser.newContext({ storageState: await api.storageState() });
+    const page = await context.newPage();
+    for (const path of ["/login", "/reports", `/orders/${id}`, "/reports?start=bad", "/no-such-page"]) {
+      await page.goto(`${ORIGIN}${path}`);
+      await page.waitForLoadState("networkidle");
+      expectClean(await page.content(), `page ${path}`);
+    }
+    await context.close();
+    await api.dispose();
+
+    expect(log).toContain('"event":"upstream"');
+    expectClean(log, "the server log");
+    expect(log.split("\n").filter((line) => PHONE.test(line))).toEqual([]);
+  });
+
+  test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {
+    // A second simulator that knows another secret: every call the app signs answers 401.
+    const otherSim = start("npx", ["tsx", "scripts/simulator.ts", "--port", String(SIM_PORT + 1), "--now", E2E_NOW, "--key", CANARY.key, "--secret", "another-secret"]);
+    const otherApp = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], {
+      ...appEnv(SIM_PORT + 1),
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${SIM_PORT + 1}/v1/get-reports/json`);
+      const origin = `http://127.0.0.1:${APP_PORT + 1}`;
+      await waitFor(`${origin}/api/health`);
+      const api = await playwrightRequest.newContext({ baseURL: origin });
+      expect((await api.post("/api/auth/login", { data: USER, headers: { origin } })).status()).toBe(204);
+      const res = await api.get("/api/reports");
+      expect(res.status()).toBe(502);
+      const text = await res.text();
+      expect(text).toContain("upstream_auth");
+      expectClean(text, "the upstream_auth answer");
+      await api.dispose();
+    } finally {
+      otherApp.kill("SIGTERM");
+      otherSim.kill("SIGTERM");
+    }
+    expectClean(log, "the server log");
+  });
+});
