@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Script from "next/script";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
+import { currentPageUser } from "@/lib/auth/dal";
+import { NONCE_HEADER } from "@/lib/security/proxy-core";
 import { getDictionary } from "@/lib/i18n/server";
 import { appMode } from "@/lib/ui/server-data";
 import { isTheme, THEME_COOKIE, THEME_SCRIPT } from "@/lib/ui/theme";
@@ -34,7 +36,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ locale, dict }, cookieStore] = await Promise.all([getDictionary(), cookies()]);
+  const [{ locale, dict }, cookieStore, headerList, user] = await Promise.all([
+    getDictionary(),
+    cookies(),
+    headers(),
+    currentPageUser(),
+  ]);
+  const nonce = headerList.get(NONCE_HEADER) ?? undefined;
   const stored = cookieStore.get(THEME_COOKIE)?.value;
   const theme = isTheme(stored) ? stored : null;
   return (
@@ -48,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <head>
         {/* Without a remembered theme, follow the system before the first paint (no flash). */}
         {theme ? null : (
-          <Script id="theme-from-system" strategy="beforeInteractive">
+          <Script id="theme-from-system" strategy="beforeInteractive" nonce={nonce}>
             {THEME_SCRIPT}
           </Script>
         )}
@@ -61,7 +69,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             {dict.app.skipToContent}
           </a>
-          <AppHeader dict={dict} theme={theme} demo={appMode() === "demo"} />
+          <AppHeader dict={dict} theme={theme} demo={appMode() === "demo"} user={user} />
           {children}
         </Providers>
       </body>

@@ -29,4 +29,5 @@ export const CANARY = {
   key: "canarykey7f3a9c51d2e8b4",
   secret: "canary-secret-51d2e8b4-7f3a9c",
   sessionSecret: "canary-session-secret-0b9e4c7a2f6d1e8b3a5c",
+  // package.json's build:e2e builds with these same values, so the bundle scan means something.
 };

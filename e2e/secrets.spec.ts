@@ -33,10 +33,13 @@ let sim: ChildProcess;
 let app: ChildProcess;
 let log = "";
 
-function start(command: string, args: string[], env: Record<string, string> = {}) {
+/** Starts a process; the app's output (not the simulator's, which prints its key) is the log. */
+function start(command: string, args: string[], env?: Record<string, string>) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  if (env) {
+    child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  }
   return child;
 }
 
@@ -132,9 +135,7 @@ test.describe("secret hygiene", () => {
   test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {
     // A second simulator that knows another secret: every call the app signs answers 401.
     const otherSim = start("npx", ["tsx", "scripts/simulator.ts", "--port", String(SIM_PORT + 1), "--now", E2E_NOW, "--key", CANARY.key, "--secret", "another-secret"]);
-    const otherApp = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], {
-      ...appEnv(SIM_PORT + 1),
-    });
+    const otherApp = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], appEnv(SIM_PORT + 1));
     try {
       await waitFor(`http://127.0.0.1:${SIM_PORT + 1}/v1/get-reports/json`);
       const origin = `http://127.0.0.1:${APP_PORT + 1}`;

@@ -2,12 +2,14 @@
 import "server-only";
 import { parseEnv, type Env } from "./env-schema";
 
-let cached: Env | undefined;
+// On globalThis, not in a module variable: Next bundles routes and pages separately, and demo
+// mode's random session secret must be one value for the whole process.
+const holder = globalThis as typeof globalThis & { __dashboardEnv?: Env };
 
 /** The validated configuration; throws one line naming the bad variable. */
 export function env(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  holder.__dashboardEnv ??= parseEnv(process.env);
+  return holder.__dashboardEnv;
 }
 
 export type { Env };

@@ -27,6 +27,31 @@ async function errorOf(res: Response) {
   return { status: res.status, ...body.error };
 }
 
+describe("without a session", () => {
+  const anonymous = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
+  it.each([
+    ["/api/reports", () => reports(anonymous("/api/reports"), noParams)],
+    ["/api/reports/progress", () => progress(anonymous("/api/reports/progress"), noParams)],
+    ["/api/reports/export", () => reportsExport(anonymous("/api/reports/export"), noParams)],
+    ["/api/orders/1", () => order(anonymous("/api/orders/1"), orderCtx("1"))],
+    ["/api/orders/1/export", () => orderExport(anonymous("/api/orders/1/export"), orderCtx("1"))],
+  ])("%s answers 401 unauthenticated", async (_path, call) => {
+    use();
+    const error = await errorOf(await call());
+    expect(error).toMatchObject({ status: 401, code: "unauthenticated" });
+  });
+
+  it("a forged or foreign cookie is no session", async () => {
+    use();
+    const forged = new Request("http://127.0.0.1:3000/api/reports", { headers: { cookie: "imr_session=Fe26.2**forged" } });
+    expect((await reports(forged, noParams)).status).toBe(401);
+  });
+
+  it("/api/health answers without one", async () => {
+    expect((await health(anonymous("/api/health"), noParams)).status).toBe(200);
+  });
+});
+
 describe("GET /api/health", () => {
   it("answers ok with the mode", async () => {
     const res = await health(await get("/api/health"), noParams);

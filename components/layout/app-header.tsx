@@ -3,16 +3,19 @@ import type { Dictionary } from "@/lib/i18n/dictionaries";
 import { ChartIcon } from "@/components/ui/icons";
 import { DemoBadge } from "./demo-badge";
 import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
 export function AppHeader({
   dict,
   theme,
   demo,
+  user,
 }: {
   dict: Dictionary;
   theme: "light" | "dark" | null;
   demo: boolean;
+  user: string | null;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
@@ -33,6 +36,7 @@ export function AppHeader({
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch />
           <ThemeSwitch serverTheme={theme} />
+          {user ? <SignOutButton user={user} /> : null}
         </div>
       </div>
     </header>

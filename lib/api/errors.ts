@@ -53,8 +53,8 @@ function fromUpstream(e: UpstreamError): ApiError {
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof InvalidQueryError) return new ApiError("invalid_query", error.message);
-  if (error instanceof UpstreamError) return fromUpstream(error);
+  if (InvalidQueryError.is(error)) return new ApiError("invalid_query", error.message);
+  if (UpstreamError.is(error)) return fromUpstream(error);
   return new ApiError("internal", "Something went wrong on the dashboard's server. Try again; if it persists, check the server log.");
 }
 

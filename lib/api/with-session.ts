@@ -14,20 +14,13 @@ export type RouteOptions = {
 };
 
 
-// TEMPORARY while the pages are being built without a login: flipped on with the login page.
-const SESSIONS_ENFORCED = false;
-
-async function hasSession(request: Request): Promise<boolean> {
-  return !SESSIONS_ENFORCED || (await userFromRequest(request)) !== null;
-}
-
 export function withSession<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = randomUUID();
     let response: Response;
     try {
-      if (!options.public && !(await hasSession(request)))
+      if (!options.public && (await userFromRequest(request)) === null)
         throw new ApiError("unauthenticated", "Sign in to use the dashboard.");
       response = await handler(request, ctx);
     } catch (error) {

@@ -114,7 +114,7 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         }
         return parsed.data;
       } catch (error) {
-        result = error instanceof UpstreamError ? `${error.kind}:${error.code ?? "-"}` : "aborted";
+        result = UpstreamError.is(error) ? `${error.kind}:${error.code ?? "-"}` : "aborted";
         if (!isRetryable(error) || attempt >= maxAttempts || signal?.aborted) throw error;
       } finally {
         log({ event: "upstream", endpoint, ...context, attempt, result, durationMs: Math.round(performance.now() - started) });

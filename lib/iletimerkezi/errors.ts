@@ -10,6 +10,14 @@ export type UpstreamErrorKind =
   | "bad_response"; // unparseable body or unexpected shape
 
 export class UpstreamError extends Error {
+  /**
+   * Next bundles each route separately, each with its own copy of this class, while the engine is
+   * shared process-wide: recognise the error by its name, not by `instanceof`.
+   */
+  static is(error: unknown): error is UpstreamError {
+    return error instanceof Error && error.name === "UpstreamError" && "kind" in error;
+  }
+
   constructor(
     readonly kind: UpstreamErrorKind,
     message: string,
@@ -39,5 +47,5 @@ export function errorForCode(code: number, upstreamMessage: string, endpoint: st
 }
 
 export function isRetryable(error: unknown): boolean {
-  return error instanceof UpstreamError && error.kind === "unavailable";
+  return UpstreamError.is(error) && error.kind === "unavailable";
 }

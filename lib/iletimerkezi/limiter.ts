@@ -45,7 +45,10 @@ export class Limiter {
   }
 }
 
-const perAccount = new Map<string, Limiter>();
+// On globalThis: Next gives each route bundle its own module instances, but the account's limit
+// holds for the whole process.
+const holder = globalThis as typeof globalThis & { __accountLimiters?: Map<string, Limiter> };
+const perAccount = (holder.__accountLimiters ??= new Map<string, Limiter>());
 
 /** One limiter per account for the whole process, whoever asks. */
 export function accountLimiter(account: string, limit: number): Limiter {

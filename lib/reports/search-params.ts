@@ -12,6 +12,10 @@ import {
 import { z } from "zod";
 import { addDays, isCalendarDate, rangeDays } from "@/lib/dates";
 
+// zod probes `new Function("")` to decide on its JIT; under the pages' CSP (no 'unsafe-eval')
+// that probe is a reported violation. The interpreter is fast enough for query strings.
+z.config({ jitless: true });
+
 export const ORDER_STATUS_VALUES = [113, 114, 115] as const;
 export const MESSAGE_STATUS_VALUES = [110, 111, 112] as const;
 
@@ -66,6 +70,11 @@ export type ReportQuery = {
 };
 
 export class InvalidQueryError extends Error {
+  /** By name, not `instanceof`: see UpstreamError.is. */
+  static is(error: unknown): error is InvalidQueryError {
+    return error instanceof Error && error.name === "InvalidQueryError" && "param" in error;
+  }
+
   constructor(
     readonly param: string,
     message: string,

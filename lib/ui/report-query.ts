@@ -38,7 +38,7 @@ export function resolveReportQuery(
       const { sep: _sep, ...query } = parseReportQuery(params, today, maxRangeDays);
       return { query: { ...query, refresh: false }, invalid, dropped: [...dropped] };
     } catch (error) {
-      if (!(error instanceof InvalidQueryError)) throw error;
+      if (!InvalidQueryError.is(error)) throw error;
       invalid.push({ param: error.param, message: error.message });
       // A range that is wrong as a whole (end before start, too long) resets both ends.
       if (/before start|longest allowed/.test(error.message)) {

@@ -1,18 +1,16 @@
-// Server-side prefetch for pages. It asks the dashboard's own API over loopback, with the visitor's
-// cookies, so the page sees exactly what the browser would (same query, same errors, same session
-// check), and a time budget keeps a long cold range from holding the page: the browser then shows
-// the walk's progress instead.
+// Server-side prefetch for pages: the same engine the API routes call, after the page checked
+// the session, with a time budget so a long cold range never holds the page: the browser then
+// shows the walk's progress instead.
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
-import { headers } from "next/headers";
-import { istanbulToday } from "@/lib/dates";
+import { toApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import type { OrderQuery } from "@/lib/reports/order-query";
 import type { ReportQuery } from "@/lib/reports/search-params";
-import type { OrderDetailResponse, ReportResponse } from "@/lib/reports/types";
-import { ApiError, getJson } from "./api-error";
-import { orderKey, orderQueryOptions } from "./order-query";
-import { reportKey, reportSearch } from "./report-query";
+import { engine } from "@/lib/reports/service";
+import { ApiError } from "./api-error";
+import { orderKey } from "./order-query";
+import { reportKey } from "./report-query";
 
 const PREFETCH_BUDGET_MS = 1500;
 
@@ -22,19 +20,18 @@ export function appMode(): "live" | "demo" {
 }
 
 export function serverContext() {
-  return { today: istanbulToday(new Date()), maxRangeDays: env().maxRangeDays };
+  return { today: engine().today(), maxRangeDays: env().maxRangeDays };
 }
 
-async function selfGet<T>(path: string): Promise<T> {
-  const cookie = (await headers()).get("cookie");
-  return getJson<T>(`http://127.0.0.1:${env().port}${path}`, {
-    headers: cookie ? { cookie } : {},
-    cache: "no-store",
-  });
+/** The engine's failure as the browser's ApiError, with the API's code and message. */
+function asClientError(error: unknown): ApiError {
+  const e = toApiError(error);
+  return new ApiError(e.status, e.code, e.message);
 }
 
 /** Resolves with the data, or with undefined once the budget is spent; rejects with an ApiError. */
-async function withinBudget<T>(work: Promise<T>): Promise<T | undefined> {
+async function withinBudget<T>(started: Promise<T>): Promise<T | undefined> {
+  const work = started.catch((error: unknown) => Promise.reject(asClientError(error)));
   work.catch(() => undefined); // a late failure is the browser's to show
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -50,7 +47,7 @@ async function withinBudget<T>(work: Promise<T>): Promise<T | undefined> {
 /** Seeds the cache with the report when it is ready within the budget; errors are left to the browser. */
 export async function prefetchReport(client: QueryClient, query: ReportQuery): Promise<void> {
   try {
-    const data = await withinBudget(selfGet<ReportResponse>(`/api/reports${reportSearch(query)}`));
+    const data = await withinBudget(engine().report(query));
     if (data) client.setQueryData(reportKey(query), data);
   } catch {
     // The browser asks again and shows the error with its action.
@@ -62,11 +59,8 @@ export async function prefetchOrder(
   client: QueryClient,
   view: Omit<OrderQuery, "sep">,
 ): Promise<ApiError | null> {
-  const path = orderQueryOptions(view).queryKey;
   try {
-    const data = await withinBudget(
-      selfGet<OrderDetailResponse>(`/api/orders/${view.id}${path[2]}`),
-    );
+    const data = await withinBudget(engine().order({ ...view, sep: ";" }));
     if (data) client.setQueryData(orderKey(view), data);
     return null;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ReportView } from "@/components/reports/report-view";
+import { requireUser } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
 import { makeQueryClient } from "@/lib/ui/query-client";
 import { resolveReportQuery } from "@/lib/ui/report-query";
@@ -23,6 +24,7 @@ function toSearchParams(raw: Record<string, string | string[] | undefined>): URL
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReportsPage({ searchParams }: Props) {
+  await requireUser();
   const { today, maxRangeDays } = serverContext();
   const { query, dropped } = resolveReportQuery(
     toSearchParams(await searchParams),

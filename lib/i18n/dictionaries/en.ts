@@ -245,6 +245,20 @@ export const en = {
     errorTitle: "This page could not be shown",
     errorBody: "An unexpected error occurred. Retry, or go back to the report.",
   },
+  auth: {
+    title: "Sign in",
+    subtitle: "Delivery reports of your iletiMerkezi account.",
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    invalid: "Wrong username or password.",
+    rateLimited: "Too many failed attempts. Try again in {minutes} min.",
+    failed: "Sign-in failed. Try again.",
+    demoHint: "Demo: sign in as {username} / {password}.",
+    signOut: "Sign out",
+    signedInAs: "Signed in as {user}",
+  },
 };
 
 export type Dictionary = typeof en;

@@ -246,4 +246,18 @@ export const tr: Dictionary = {
     errorTitle: "Bu sayfa gösterilemedi",
     errorBody: "Beklenmeyen bir hata oluştu. Tekrar deneyin ya da rapora dönün.",
   },
+  auth: {
+    title: "Giriş yap",
+    subtitle: "iletiMerkezi hesabınızın iletim raporları.",
+    username: "Kullanıcı adı",
+    password: "Parola",
+    submit: "Giriş yap",
+    submitting: "Giriş yapılıyor…",
+    invalid: "Kullanıcı adı ya da parola hatalı.",
+    rateLimited: "Çok fazla hatalı deneme. {minutes} dk sonra tekrar deneyin.",
+    failed: "Giriş yapılamadı. Tekrar deneyin.",
+    demoHint: "Demo: {username} / {password} ile giriş yapın.",
+    signOut: "Çıkış yap",
+    signedInAs: "{user} olarak giriş yapıldı",
+  },
 };

@@ -1,0 +1,12 @@
+// Runs before every page and API request: security headers with a fresh CSP nonce, and the
+// optimistic redirect to /login for pages without a session cookie (lib/security/proxy-core.ts).
+import type { NextRequest } from "next/server";
+import { handleRequest } from "@/lib/security/proxy-core";
+
+export function proxy(request: NextRequest) {
+  return handleRequest(request, process.env.NODE_ENV === "development");
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
