@@ -1,0 +1,53 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { handleRequest, NONCE_HEADER, PATH_HEADER } from "./proxy-core";
+
+const req = (url: string, headers: Record<string, string> = {}) => new NextRequest(url, { headers });
+const signedIn = { cookie: "imr_session=sealed" };
+
+describe("proxy", () => {
+  it("sends a page visitor without a session cookie to the login with the exact path and query", () => {
+    const res = handleRequest(req("http://127.0.0.1:3000/reports?start=2026-04-01&sender=A%2CB"), false);
+    expect(res.status).toBe(307);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.pathname).toBe("/login");
+    expect(location.searchParams.get("next")).toBe("/reports?start=2026-04-01&sender=A%2CB");
+  });
+
+  it("lets the login page and the API through (the API answers 401 itself)", () => {
+    expect(handleRequest(req("http://127.0.0.1:3000/login"), false).status).toBe(200);
+    expect(handleRequest(req("http://127.0.0.1:3000/api/reports"), false).status).toBe(200);
+  });
+
+  it("puts a fresh nonce in the CSP, and hands it and the page's path to the page", () => {
+    const a = handleRequest(req("http://127.0.0.1:3000/reports?x=1", signedIn), false);
+    const b = handleRequest(req("http://127.0.0.1:3000/reports?x=1", signedIn), false);
+    const csp = a.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(b.headers.get("content-security-policy")).not.toContain(nonce);
+    expect(csp).not.toContain("unsafe-eval");
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(d);
+    // NextResponse.next forwards overridden request headers as x-middleware-request-*.
+    expect(a.headers.get(`x-middleware-request-${NONCE_HEADER}`)).toBe(nonce);
+    expect(a.headers.get(`x-middleware-request-${PATH_HEADER}`)).toBe("/reports?x=1");
+  });
+
+  it("sets the security headers, and HSTS only over https", () => {
+    const http = handleRequest(req("http://127.0.0.1:3000/reports", signedIn), false);
+    expect(http.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(http.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(http.headers.get("permissions-policy")).toContain("camera=()");
+    expect(http.headers.get("strict-transport-security")).toBeNull();
+    const proxied = handleRequest(req("http://10.0.0.5/reports", { ...signedIn, "x-forwarded-proto": "https" }), false);
+    expect(proxied.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    const redirect = handleRequest(req("https://dash.example/reports"), false);
+    expect(redirect.headers.get("strict-transport-security")).toMatch(/max-age/);
+    expect(redirect.headers.get("content-security-policy")).toBeTruthy();
+  });
+
+  it("allows eval only in development", () => {
+    const dev = handleRequest(req("http://127.0.0.1:3000/login"), true);
+    expect(dev.headers.get("content-security-policy")).toContain("'unsafe-eval'");
+  });
+});
