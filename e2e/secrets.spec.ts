@@ -33,14 +33,40 @@ let sim: ChildProcess;
 let app: ChildProcess;
 let log = "";
 
-/** Starts a process; the app's output (not the simulator's, which prints its key) is the log. */
+/**
+ * Starts a process in its own group, so stop() ends it with every child it forked. The app's
+ * output (not the simulator's, which prints its key) is the log.
+ */
 function start(command: string, args: string[], env?: Record<string, string>) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   if (env) {
     child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
     child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   }
   return child;
+}
+
+function stop(child: ChildProcess | undefined) {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** A stale process on a port would answer in place of the one this spec starts. */
+async function assertFree(port: number) {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`port ${port} is already in use: stop what listens there`);
 }
 
 async function waitFor(url: string) {
@@ -70,15 +96,16 @@ test.describe("secret hygiene", () => {
   test.describe.configure({ timeout: 180_000 });
 
   test.beforeAll(async () => {
-    sim = start("npx", ["tsx", "scripts/simulator.ts", "--port", String(SIM_PORT), "--now", E2E_NOW, "--key", CANARY.key, "--secret", CANARY.secret]);
+    await Promise.all([assertFree(SIM_PORT), assertFree(APP_PORT)]);
+    sim = start(process.execPath, ["--import", "tsx", "scripts/simulator.ts", "--port", String(SIM_PORT), "--now", E2E_NOW, "--key", CANARY.key, "--secret", CANARY.secret]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
-    app = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], appEnv(SIM_PORT));
+    app = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], appEnv(SIM_PORT));
     await waitFor(`${ORIGIN}/api/health`);
   });
 
   test.afterAll(async () => {
-    app?.kill("SIGTERM");
-    sim?.kill("SIGTERM");
+    stop(app);
+    stop(sim);
   });
 
   test("the client bundles carry none of the secrets", () => {
@@ -134,8 +161,9 @@ test.describe("secret hygiene", () => {
 
   test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {
     // A second simulator that knows another secret: every call the app signs answers 401.
-    const otherSim = start("npx", ["tsx", "scripts/simulator.ts", "--port", String(SIM_PORT + 1), "--now", E2E_NOW, "--key", CANARY.key, "--secret", "another-secret"]);
-    const otherApp = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], appEnv(SIM_PORT + 1));
+    await Promise.all([assertFree(SIM_PORT + 1), assertFree(APP_PORT + 1)]);
+    const otherSim = start(process.execPath, ["--import", "tsx", "scripts/simulator.ts", "--port", String(SIM_PORT + 1), "--now", E2E_NOW, "--key", CANARY.key, "--secret", "another-secret"]);
+    const otherApp = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], appEnv(SIM_PORT + 1));
     try {
       await waitFor(`http://127.0.0.1:${SIM_PORT + 1}/v1/get-reports/json`);
       const origin = `http://127.0.0.1:${APP_PORT + 1}`;
@@ -149,8 +177,8 @@ test.describe("secret hygiene", () => {
       expectClean(text, "the upstream_auth answer");
       await api.dispose();
     } finally {
-      otherApp.kill("SIGTERM");
-      otherSim.kill("SIGTERM");
+      stop(otherApp);
+      stop(otherSim);
     }
     expectClean(log, "the server log");
   });
