@@ -5,7 +5,7 @@ type Cell = string | number | null;
 
 const BOM = "\uFEFF";
 
-function cell(value: Cell, sep: Separator): string {
+export function csvCell(value: Cell, sep: Separator): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
   // A leading =, +, - or @ would make a spreadsheet run the text as a formula; a phone number
@@ -15,9 +15,15 @@ function cell(value: Cell, sep: Separator): string {
 }
 
 export function toCsv(header: string[], rows: Iterable<Cell[]>, sep: Separator): string {
-  const lines = [header.map((h) => cell(h, sep)).join(sep)];
-  for (const row of rows) lines.push(row.map((v) => cell(v, sep)).join(sep));
+  const lines = [header.map((h) => csvCell(h, sep)).join(sep)];
+  for (const row of rows) lines.push(row.map((v) => csvCell(v, sep)).join(sep));
   return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+/** toCsv's text, from lines already made of csvCell values joined by the separator. */
+export function csvFromLines(header: string[], lines: readonly string[], sep: Separator): string {
+  const head = header.map((h) => csvCell(h, sep)).join(sep);
+  return lines.length === 0 ? `${BOM}${head}\r\n` : `${BOM}${head}\r\n${lines.join("\r\n")}\r\n`;
 }
 
 export function csvResponse(body: string, filename: string): Response {

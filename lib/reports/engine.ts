@@ -4,12 +4,14 @@ import { istanbulToday, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
 import { deliveryRate } from "./aggregate";
-import { toCsv } from "./csv";
+import { F_DELIVERED, F_ID, F_SEND, F_STATUS, F_SUBMIT, F_TOTAL, F_UNDELIVERED, F_WAITING, STRIDE, unpackTimestamp } from "./columns";
+import { csvCell, csvFromLines, toCsv, type Separator } from "./csv";
 import { OrderStore } from "./order-store";
 import type { OrderQuery } from "./order-query";
 import { maskNumber, RecipientSource } from "./recipients";
-import { buildReport, filterAndSort, loadWithPrevious, rangeKey, type ProgressBoard } from "./report";
+import { buildReportFromView, loadViewWithPrevious, rangeKey, type ProgressBoard } from "./report";
 import { parseReportQuery, type ReportQuery } from "./search-params";
+import { aggregateView, sortedRows } from "./view";
 import type { OrderDetailResponse, ProgressResponse, ReportResponse } from "./types";
 
 export type EngineDeps = {
@@ -21,6 +23,8 @@ export type EngineDeps = {
 };
 
 const PROGRESS_KEEP_MS = 60_000;
+
+const EXPORT_HEADER = ["id", "status", "submitAt", "sendAt", "sender", "total", "delivered", "undelivered", "waiting", "deliveryRate"];
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -43,8 +47,8 @@ export function createEngine(deps: EngineDeps) {
 
     async report(query: ReportQuery): Promise<ReportResponse> {
       sweepBoard();
-      const { current, previous } = await loadWithPrevious(store, query, query.refresh, board);
-      return buildReport(query, current, previous, deps.now());
+      const { view, previous } = await loadViewWithPrevious(store, query, query.refresh, board);
+      return buildReportFromView(query, view, previous, deps.now());
     },
 
     progress(range: DateRange): ProgressResponse {
@@ -54,13 +58,33 @@ export function createEngine(deps: EngineDeps) {
     },
 
     async exportReport(query: ReportQuery): Promise<string> {
-      const orders = filterAndSort(await store.load(query, { refresh: query.refresh }), query);
-      const header = ["id", "status", "submitAt", "sendAt", "sender", "total", "delivered", "undelivered", "waiting", "deliveryRate"];
-      const rows = orders.map((o) => {
-        const rate = deliveryRate(o.delivered, o.undelivered);
-        return [o.id, o.status, o.submitAt, o.sendAt, o.sender, o.total, o.delivered, o.undelivered, o.waiting, rate === null ? null : Number(rate.toFixed(4))];
+      const view = await store.loadView(query, { refresh: query.refresh });
+      const { selected, count } = aggregateView(view, query);
+      const sep: Separator = query.sep ?? ";";
+      const senders = view.dict.names.map((name) => csvCell(name, sep));
+      const { rows, sender } = view.cols;
+      const stamp = (v: number, i: number, which: 0 | 1) =>
+        Number.isNaN(v) ? csvCell(view.cols.odd?.get(i)?.[which] ?? "", sep) : unpackTimestamp(v);
+      // Packed timestamps are digits, "-", " " and ":": csvCell would return them as they are.
+      const lines = sortedRows(view, query.sort, selected, count, 0, count).map((i) => {
+        const r = i * STRIDE;
+        const delivered = rows[r + F_DELIVERED] as number;
+        const undelivered = rows[r + F_UNDELIVERED] as number;
+        const rate = deliveryRate(delivered, undelivered);
+        return [
+          rows[r + F_ID],
+          rows[r + F_STATUS],
+          stamp(rows[r + F_SUBMIT] as number, i, 0),
+          stamp(rows[r + F_SEND] as number, i, 1),
+          senders[sender[i] as number],
+          rows[r + F_TOTAL],
+          delivered,
+          undelivered,
+          rows[r + F_WAITING],
+          rate === null ? "" : Number(rate.toFixed(4)),
+        ].join(sep);
       });
-      return toCsv(header, rows, query.sep ?? ";");
+      return csvFromLines(EXPORT_HEADER, lines, sep);
     },
 
     async order(query: OrderQuery): Promise<OrderDetailResponse> {

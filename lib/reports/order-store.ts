@@ -1,13 +1,29 @@
 // Orders per Istanbul calendar day, fetched by ≤10-day windows and cached per day. A day is settled
 // once it ended two days before today and none of its orders can still change; settled days are
-// kept for hours, others for a minute. Concurrent loads share in-flight windows.
+// kept for hours, others for a minute. Concurrent loads share in-flight windows. Days are held as
+// columns (columns.ts), and a range's days are joined into a view that is kept while none changes.
 import { addDays, eachDay, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import { Limiter } from "@/lib/iletimerkezi/limiter";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
 import type { LogSink } from "@/lib/log";
+import {
+  ColumnBuilder,
+  concatColumns,
+  F_STATUS,
+  F_SUBMIT,
+  F_WAITING,
+  orderAt,
+  packedDay,
+  selectRows,
+  SenderDictionary,
+  STRIDE,
+  submitDayOf,
+  type Columns,
+} from "./columns";
 import type { Order } from "./types";
-import { walkWindow } from "./walk";
+import { buildView, type View } from "./view";
+import { walkWindowInto } from "./walk";
 
 export type Progress = { total: number; done: number };
 
@@ -20,21 +36,14 @@ export type StoreOptions = {
   freshTtlMs?: number;
 };
 
-type DayEntry = { orders: Order[]; fetchedAt: number; settled: boolean };
+type DayEntry = { cols: Columns; fetchedAt: number; settled: boolean; version: number };
 
-const toOrder = (o: UpstreamOrder): Order => ({
-  id: o.id,
-  status: o.status,
-  total: o.total,
-  delivered: o.delivered,
-  undelivered: o.undelivered,
-  waiting: o.waiting,
-  submitAt: o.submitAt,
-  sendAt: o.sendAt,
-  sender: o.sender,
-});
+type LoadOptions = { refresh?: boolean; progress?: Progress };
 
-const isFinal = (o: Order) => o.waiting === 0 && o.status !== 113;
+const isFinal = (c: Columns, i: number) => c.rows[i * STRIDE + F_WAITING] === 0 && c.rows[i * STRIDE + F_STATUS] !== 113;
+
+/** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
+const MAX_VIEWS = 4;
 
 export class OrderStore {
   private readonly days = new Map<string, DayEntry>();
@@ -42,6 +51,9 @@ export class OrderStore {
   private readonly windowDays = { current: 10 };
   private readonly settledTtl: number;
   private readonly freshTtl: number;
+  private readonly views = new Map<string, { view: View; versions: number[] }>();
+  private version = 0;
+  readonly dict = new SenderDictionary();
 
   constructor(private readonly opts: StoreOptions) {
     this.settledTtl = opts.settledTtlMs ?? 6 * 3_600_000;
@@ -49,7 +61,65 @@ export class OrderStore {
   }
 
   /** Every order submitted in the range; rejects if any window fails (never partial totals). */
-  async load(range: DateRange, options: { refresh?: boolean; progress?: Progress } = {}): Promise<Order[]> {
+  async load(range: DateRange, options: LoadOptions = {}): Promise<Order[]> {
+    const out: Order[] = [];
+    for (const cols of await this.loadDays(range, options))
+      for (let i = 0; i < cols.n; i++) out.push(orderAt(cols, i, this.dict));
+    return out;
+  }
+
+  /** The range's orders as one block of columns, reused while none of its days changes. */
+  async loadView(range: DateRange, options: LoadOptions = {}): Promise<View> {
+    await this.fetchMissing(range, options);
+    const days = eachDay(range);
+    const key = `${range.start}..${range.end}`;
+    const versions = days.map((day) => this.days.get(day)?.version ?? -1);
+    const hit = this.views.get(key);
+    this.views.delete(key);
+    if (hit && hit.versions.every((v, i) => v === versions[i])) {
+      this.views.set(key, hit);
+      return hit.view;
+    }
+    const view = buildView(range, days, this.dayColumns(days), this.dict);
+    this.shareWithView(days, view);
+    this.views.set(key, { view, versions });
+    while (this.views.size > MAX_VIEWS) this.views.delete(this.views.keys().next().value as string);
+    return view;
+  }
+
+  /** The range's orders as one block of columns per day. */
+  async loadDays(range: DateRange, options: LoadOptions = {}): Promise<Columns[]> {
+    await this.fetchMissing(range, options);
+    return this.dayColumns(eachDay(range));
+  }
+
+  /** Points each day at its slice of the view's arrays, so a cached range is held once, not twice. */
+  private shareWithView(days: string[], view: View): void {
+    let offset = 0;
+    for (const day of days) {
+      const entry = this.days.get(day);
+      if (!entry) continue;
+      const { n, odd } = entry.cols;
+      entry.cols = {
+        n,
+        rows: view.cols.rows.subarray(offset * STRIDE, (offset + n) * STRIDE),
+        sender: view.cols.sender.subarray(offset, offset + n),
+        odd,
+      };
+      offset += n;
+    }
+  }
+
+  private dayColumns(days: string[]): Columns[] {
+    const out: Columns[] = [];
+    for (const day of days) {
+      const entry = this.days.get(day);
+      if (entry) out.push(entry.cols);
+    }
+    return out;
+  }
+
+  private async fetchMissing(range: DateRange, options: LoadOptions): Promise<void> {
     const progress = options.progress ?? { total: 0, done: 0 };
     const now = Date.now();
     const waits = new Set<Promise<void>>();
@@ -72,7 +142,6 @@ export class OrderStore {
         }),
       ),
     );
-    return eachDay(range).flatMap((day) => this.days.get(day)?.orders ?? []);
   }
 
   /** Whether every day of the range is cached and settled (no upstream call would be made). */
@@ -91,12 +160,18 @@ export class OrderStore {
     const days = eachDay(window);
     const task = pool
       .run(() =>
-        walkWindow(window, {
-          client: this.opts.client,
-          batch: this.opts.concurrency,
-          log: this.opts.log,
-          windowDays: this.windowDays,
-        }),
+        walkWindowInto(
+          window,
+          {
+            client: this.opts.client,
+            batch: this.opts.concurrency,
+            log: this.opts.log,
+            windowDays: this.windowDays,
+          },
+          // Packed page by page: a window's parsed objects die young instead of piling up.
+          () => new ColumnBuilder(this.dict),
+          concatColumns,
+        ),
       )
       .then((orders) => this.store(window, days, orders))
       .finally(() => {
@@ -106,21 +181,25 @@ export class OrderStore {
     return task;
   }
 
-  private store(window: DateRange, days: string[], upstream: UpstreamOrder[]): void {
+  private store(window: DateRange, days: string[], upstream: Columns): void {
     const fetchedAt = Date.now();
     const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
-    const buckets = new Map<string, Order[]>(days.map((d) => [d, []]));
+    const buckets = new Map<string, number[]>(days.map((d) => [d, []]));
+    // By YYYYMMDD, so packed timestamps find their day without building a string.
+    const byNumber = new Map<number, number[]>(days.map((d) => [Number(d.replaceAll("-", "")), buckets.get(d)!]));
     let outside = 0;
-    for (const o of upstream) {
-      const bucket = buckets.get(o.submitAt.slice(0, 10));
-      if (bucket) bucket.push(toOrder(o));
+    for (let i = 0; i < upstream.n; i++) {
+      const v = upstream.rows[i * STRIDE + F_SUBMIT] as number;
+      const bucket = Number.isNaN(v) ? buckets.get(submitDayOf(upstream, i)) : byNumber.get(packedDay(v));
+      if (bucket) bucket.push(i);
       else outside++;
     }
     if (outside > 0)
       this.opts.log({ event: "orders_outside_window", start: window.start, end: window.end, count: outside });
-    for (const [day, orders] of buckets) {
-      const settled = day < settledBefore && orders.every(isFinal);
-      this.days.set(day, { orders, fetchedAt, settled });
+    for (const [day, rows] of buckets) {
+      const settled = day < settledBefore && rows.every((i) => isFinal(upstream, i));
+      const cols = selectRows(upstream, rows);
+      this.days.set(day, { cols, fetchedAt, settled, version: ++this.version });
     }
   }
 }

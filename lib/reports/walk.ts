@@ -18,9 +18,35 @@ export type WalkOptions = {
   windowDays: { current: number };
 };
 
-export async function walkWindow(window: DateRange, opts: WalkOptions): Promise<UpstreamOrder[]> {
+/** Receives a window's pages as they arrive and de-duplicates by id (the last copy wins). */
+export type PageSink<T> = { add(orders: readonly UpstreamOrder[]): void; done(): T };
+
+function objectSink(): PageSink<UpstreamOrder[]> {
+  const byId = new Map<number, UpstreamOrder>();
+  return {
+    add: (orders) => {
+      for (const order of orders) byId.set(order.id, order);
+    },
+    done: () => [...byId.values()],
+  };
+}
+
+export function walkWindow(window: DateRange, opts: WalkOptions): Promise<UpstreamOrder[]> {
+  return walkWindowInto(window, opts, objectSink, (parts) => parts.flat());
+}
+
+/**
+ * walkWindow with the pages handed to a sink as they arrive, so a caller can keep them compactly
+ * (columns) instead of holding a window's worth of parsed objects until the walk ends.
+ */
+export async function walkWindowInto<T>(
+  window: DateRange,
+  opts: WalkOptions,
+  sink: () => PageSink<T>,
+  merge: (parts: T[]) => T,
+): Promise<T> {
   try {
-    return await walkPages(window, opts);
+    return await walkPages(window, opts, sink());
   } catch (error) {
     const days = rangeDays(window);
     if (!(error instanceof UpstreamError) || error.kind !== "date_range" || days <= 1) throw error;
@@ -28,13 +54,12 @@ export async function walkWindow(window: DateRange, opts: WalkOptions): Promise<
     const half = Math.ceil(days / 2);
     opts.windowDays.current = Math.min(opts.windowDays.current, half);
     opts.log({ event: "window_split", start: window.start, end: window.end, days, into: half });
-    const parts = await Promise.all(splitWindows(window, half).map((w) => walkWindow(w, opts)));
-    return parts.flat();
+    const parts = await Promise.all(splitWindows(window, half).map((w) => walkWindowInto(w, opts, sink, merge)));
+    return merge(parts);
   }
 }
 
-async function walkPages(window: DateRange, { client, batch }: WalkOptions): Promise<UpstreamOrder[]> {
-  const byId = new Map<number, UpstreamOrder>();
+async function walkPages<T>(window: DateRange, { client, batch }: WalkOptions, sink: PageSink<T>): Promise<T> {
   let previous = "";
   for (let first = 1; ; first += batch) {
     if (first > PAGE_CAP)
@@ -47,7 +72,7 @@ async function walkPages(window: DateRange, { client, batch }: WalkOptions): Pro
       numbers.map((page) => client.getReports({ start: window.start, end: window.end, page })),
     );
     for (const page of pages) {
-      if (page.orders.length === 0) return [...byId.values()];
+      if (page.orders.length === 0) return sink.done();
       const ids = page.orders.map((o) => o.id).join(",");
       if (ids === previous)
         throw new UpstreamError(
@@ -55,7 +80,7 @@ async function walkPages(window: DateRange, { client, batch }: WalkOptions): Pro
           `get-reports returned the same page twice for ${window.start}..${window.end}: paging does not end`,
         );
       previous = ids;
-      for (const order of page.orders) byId.set(order.id, order);
+      sink.add(page.orders);
     }
   }
 }

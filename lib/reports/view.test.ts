@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { previousRange } from "@/lib/dates";
+import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
+import { harness } from "@/lib/testing/harness";
+import { deliveryRate } from "./aggregate";
+import { columnsOf, orderAt, packTimestamp, SenderDictionary, unpackTimestamp } from "./columns";
+import { toCsv } from "./csv";
+import { buildReport, filterAndSort } from "./report";
+import { parseReportQuery, SORTS } from "./search-params";
+import { buildView, permutation } from "./view";
+
+// Names that stress collation (Turkish dotted/dotless i, case), CSV quoting and formula escaping.
+const NAMES = ["BİLGİ", "bilgi", "Ilık", "ılık", "Izmir", "ilik", "ACME;SHOP", '"Q" Ltd', "=cmd", "Çiçek", "çiçek", "Zeta"];
+
+function rng(seed: number) {
+  let a = seed;
+  return () => ((a = (a * 1103515245 + 12345) % 2 ** 31), a / 2 ** 31);
+}
+
+function renamed(json: unknown): unknown {
+  const orders = (json as { response?: { orders?: UpstreamOrder[] } }).response?.orders;
+  for (const o of orders ?? []) o.sender = NAMES[o.id % NAMES.length] as string;
+  return json;
+}
+
+describe("columnar report = reference report", () => {
+  it("packs and unpacks timestamps exactly, in string order", () => {
+    for (const s of ["2026-04-29 04:32:24", "0001-01-01 00:00:00", "9999-12-31 23:59:59", "2026-02-30 25:61:99"])
+      expect(unpackTimestamp(packTimestamp(s))).toBe(s);
+    expect(packTimestamp("2026-04-29T04:32:24")).toBeNaN();
+    expect(packTimestamp("2026-04-29 04:32:25") > packTimestamp("2026-04-29 04:32:24")).toBe(true);
+  });
+
+  it("keeps timestamps that do not pack, and sorts them as strings", () => {
+    const dict = new SenderDictionary();
+    const base = { status: 114, total: 1, delivered: 1, undelivered: 0, waiting: 0, sender: "A" };
+    const orders: UpstreamOrder[] = [
+      { ...base, id: 2, submitAt: "2026-04-01 10:00:00", sendAt: "2026-04-01 1:00:00" },
+      { ...base, id: 1, submitAt: "2026-04-01 09:00:00", sendAt: "2026-04-01 10:00:00" },
+    ];
+    const cols = columnsOf(orders, dict);
+    expect([0, 1].map((i) => orderAt(cols, i, dict))).toEqual(orders);
+    const view = buildView({ start: "2026-04-01", end: "2026-04-01" }, ["2026-04-01"], [cols], dict);
+    expect([...permutation(view, "sendAt")]).toEqual([1, 0]); // as strings, "…10:00:00" < "…1:00:00"
+  });
+
+  it("answers every query exactly as the reference, in the same key order", async () => {
+    const h = harness({ ordersPerDay: 40 }, { mapResponse: renamed });
+    const today = "2026-04-29";
+    const r = rng(42);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+    for (let k = 0; k < 120; k++) {
+      const p = new URLSearchParams({ start: pick(["2026-03-01", "2026-04-01", "2026-04-20"]), end: pick(["2026-04-22", "2026-04-29"]) });
+      if (r() < 0.4) p.set("sender", NAMES.filter(() => r() < 0.3).join(",") || "bilgi");
+      if (r() < 0.3) p.set("status", pick(["113", "114", "115", "114,115", "113,115"]));
+      if (r() < 0.3) p.set("q", pick(["bilgi", "ILIK", "i", "3", "31", ";", "zz", "çiç"]));
+      p.set("sort", pick(SORTS));
+      p.set("pageSize", String(pick([1, 7, 50, 500])));
+      p.set("page", String(pick([1, 2, 3, 40, 9999])));
+      const query = parseReportQuery(p, today, 366);
+      const got = await h.engine.report(query);
+      const current = await h.engine.store.load(query);
+      const previous = await h.engine.store.load(previousRange(query));
+      const want = buildReport(query, current, previous, new Date(got.generatedAt));
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+
+      if (k % 6 === 0) {
+        const csv = await h.engine.exportReport({ ...query, sep: pick([";", ","] as const) });
+        const sep = csv.split("\r\n")[0]!.includes(";") ? ";" : ",";
+        const rows = filterAndSort(current, query).map((o) => {
+          const rate = deliveryRate(o.delivered, o.undelivered);
+          return [o.id, o.status, o.submitAt, o.sendAt, o.sender, o.total, o.delivered, o.undelivered, o.waiting, rate === null ? null : Number(rate.toFixed(4))];
+        });
+        const header = ["id", "status", "submitAt", "sendAt", "sender", "total", "delivered", "undelivered", "waiting", "deliveryRate"];
+        expect(csv).toBe(toCsv(header, rows, sep));
+      }
+    }
+  });
+});

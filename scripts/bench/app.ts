@@ -1,0 +1,135 @@
+// The app under test: a production build in a copy of the tree (so the bench never disturbs the
+// working tree), started with `next start` in live mode against the bench simulator.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { hashPassword } from "@/lib/auth/password";
+
+export const BENCH_USER = "bench";
+export const BENCH_PASSWORD = "benchpass";
+
+function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+  execFileSync("bash", ["-c", command], { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/** Copies the tree (tracked and untracked, not ignored) to `dir` and builds it there. */
+export function buildApp(source: string, dir: string, say: (line: string) => void): { buildMs: number } {
+  say(`copying ${source} to ${dir}`);
+  sh(`rm -rf ${JSON.stringify(dir)} && mkdir -p ${JSON.stringify(dir)}`, source);
+  sh(`git ls-files -co --exclude-standard | tar cf - -T - | (cd ${JSON.stringify(dir)} && tar xf -)`, source);
+  // Hard links, not a symlink: Turbopack refuses a node_modules outside the project root.
+  sh(`cp -al ${JSON.stringify(join(source, "node_modules"))} node_modules`, dir);
+  say("building (next build)…");
+  const started = performance.now();
+  sh("npx next build > .bench-build.log 2>&1 || (tail -40 .bench-build.log; exit 1)", dir, {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  return { buildMs: performance.now() - started };
+}
+
+export type App = {
+  origin: string;
+  pid: number;
+  /** Cookie header for the API (empty while sessions are not enforced). */
+  cookie: string;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  rssBytes(): number;
+  stop(): Promise<void>;
+};
+
+/** Resident set size of a process and its descendants, from /proc. */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+  total += kb ? Number(kb[1]) * 1024 : 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+    for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+  }
+  return total;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function startApp(
+  dir: string,
+  opts: {
+    port: number;
+    upstream: { url: string; key: string; secret: string };
+    concurrency: number;
+    nodeOptions?: string;
+    /** Where the server's stdout (JSON logs) goes; discarded by default. */
+    logFile?: string;
+  },
+): Promise<App> {
+  if (!existsSync(join(dir, ".next", "BUILD_ID"))) throw new Error(`no build in ${dir}: run with --rebuild`);
+  const origin = `http://127.0.0.1:${opts.port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ILETIMERKEZI_API_KEY: opts.upstream.key,
+    ILETIMERKEZI_API_SECRET: opts.upstream.secret,
+    ILETIMERKEZI_BASE_URL: opts.upstream.url,
+    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
+    DASHBOARD_USERS: `${BENCH_USER}:${hashPassword(BENCH_PASSWORD)}`,
+    UPSTREAM_CONCURRENCY: String(opts.concurrency),
+    PORT: String(opts.port),
+    ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
+  };
+  // Straight to node (no npx/npm wrapper), so the pid is the server's and RSS is measured right.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", opts.logFile ? openSync(opts.logFile, "w") : "ignore", "inherit"],
+  });
+  await waitFor(`${origin}/api/health`, child, 60_000);
+  const app: App = {
+    origin,
+    pid: child.pid ?? 0,
+    cookie: "",
+    fetch: (path, init = {}) =>
+      fetch(`${origin}${path}`, { ...init, headers: { ...(app.cookie ? { cookie: app.cookie } : {}), ...init.headers } }),
+    rssBytes: () => treeRss(child.pid ?? 0),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+  return app;
+}
+
+/** Logs in when the API asks for a session (401); the cookie then rides on every request. */
+export async function ensureSession(app: App): Promise<boolean> {
+  const probe = await app.fetch("/api/reports?start=2020-01-01&end=2020-01-01");
+  await probe.arrayBuffer();
+  if (probe.status !== 401) return false;
+  const res = await fetch(`${app.origin}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.origin },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 204) throw new Error(`login failed: HTTP ${res.status} ${await res.text()}`);
+  app.cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return true;
+}

@@ -1,0 +1,135 @@
+// `npm run bench`: the report engine's benchmark (docs/performance.md). A benchmark, not a test:
+// it prints what it measures and writes bench-results/bench-<time>.json; it does not gate CI.
+//   npm run bench -- [--only cold,shared,warm,browser,load] [--runs 3] [--latency 50] [--jitter 10]
+//                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { addDays, istanbulToday } from "@/lib/dates";
+import { buildApp, ensureSession, startApp, type App } from "./app";
+import { browserBench } from "./browser";
+import { benchRange, coldBench, sharedBench } from "./cold";
+import { loadBench } from "./load";
+import { startSim, type SimProcess } from "./sim";
+import { warmBench } from "./warm";
+
+const ITEMS = ["cold", "shared", "warm", "browser", "load"] as const;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const next = process.argv[i + 1];
+  return next === undefined || next.startsWith("--") ? "true" : next;
+}
+const num = (name: string, fallback: number) => Number(arg(name) ?? fallback);
+
+const only = new Set((arg("only") ?? ITEMS.join(",")).split(","));
+const runs = num("runs", 3);
+const latencyMs = num("latency", 50);
+const jitterMs = num("jitter", 10);
+const appDir = arg("app-dir") ?? "/tmp/benchapp";
+const port = num("port", 3917);
+// The simulator dips at weekends (×0.4): 604 a day gives the ~183,000 orders that "500 a day for
+// 366 days" means; --warm-orders-per-day 500 gives the dipped 151,000.
+const warmOrdersPerDay = num("warm-orders-per-day", 604);
+
+const say = (line: string) => console.log(line);
+const cleanups: Array<() => Promise<void>> = [];
+async function cleanup() {
+  for (const stop of cleanups.splice(0).reverse()) await stop().catch(() => {});
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+
+async function sim(ordersPerDay: number): Promise<SimProcess> {
+  const s = await startSim({ ordersPerDay, latencyMs, jitterMs });
+  cleanups.push(() => s.stop());
+  return s;
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    settings: { runs, latencyMs, jitterMs, warmOrdersPerDay },
+  };
+  say(`bench: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; simulator latency ${latencyMs} ± ${jitterMs} ms`);
+
+  if (only.has("cold") || only.has("shared")) {
+    const s = await sim(300);
+    if (only.has("cold")) {
+      say(`\n1. cold fetch, 90 days at 300 orders/day: naive walk vs engine (median of ${runs})`);
+      const cold = await coldBench(s, { days: 90, ordersPerDay: 300, latencyMs, runs, concurrencies: [4, 8] }, say);
+      results.cold = cold;
+      say(`  naive: ${cold.naive.wallMs} ms, ${cold.naive.calls} calls (${cold.orders} orders)`);
+      for (const e of cold.engine)
+        say(`  engine@${e.concurrency}: ${e.wallMs} ms, ${e.calls} calls (+${e.extraCallsPct}%), bound ${e.boundMs} ms, ×${e.ratioToBound} of bound, ${e.speedup}× faster than naive`);
+    }
+    if (only.has("shared")) {
+      say("\n4. ten identical cold report requests at once vs one (30 days and its previous 30, concurrency 4)");
+      const shared = [];
+      for (let k = 0; k < runs; k++) shared.push(await sharedBench(s, 30, 4));
+      results.shared = shared;
+      for (const r of shared) say(`  one walk: ${r.oneWalkCalls} calls; ten at once: ${r.tenConcurrentCalls} calls; identical answers: ${r.identicalReports}`);
+    }
+    await s.stop();
+  }
+
+  const needApp = ["warm", "browser", "load"].some((item) => only.has(item));
+  if (needApp) {
+    if (arg("rebuild") === "true") results.build = buildApp(process.cwd(), appDir, say);
+    const s = await sim(warmOrdersPerDay);
+    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8 });
+    cleanups.push(() => app.stop());
+    const loggedIn = await ensureSession(app);
+    say(`\nserver: next start (pid ${app.pid}) at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`);
+    const year = benchRange(366);
+    const yearQuery = `start=${year.start}&end=${year.end}`;
+    if (only.has("warm")) {
+      say(`\n2–3. warm /api/reports over 366 days at ${warmOrdersPerDay} orders/day; CSV; RSS`);
+      results.warm = await warmBench(
+        app,
+        { days: 366, ordersPerDay: warmOrdersPerDay, requests: 200, rounds: runs, settleSeconds: num("settle", 90) },
+        say,
+      );
+    } else {
+      await (await app.fetch(`/api/reports?${yearQuery}`)).arrayBuffer();
+    }
+    if (only.has("browser")) {
+      say("\n5. the browser: /reports");
+      const today = istanbulToday(new Date());
+      results.browser = await browserBench(
+        app,
+        {
+          "default (last 7 days)": "/reports",
+          "366 days": `/reports?${yearQuery}`,
+          "30 days": `/reports?start=${addDays(today, -29)}&end=${today}`,
+        },
+        5,
+        say,
+      );
+    }
+    if (only.has("load")) {
+      say("\n6. load: 50 connections for 20 s on warm /api/reports (366 days)");
+      const load = await loadBench(app, `/api/reports?${yearQuery}`, 50, 20);
+      results.load = load;
+      say(`  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`);
+    }
+  }
+
+  const dir = join(process.cwd(), "bench-results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  say(`\nwritten: ${file}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
