@@ -1,10 +1,8 @@
 "use client";
 // The /reports screen: everything it shows follows the URL (nuqs), fetched as one report query.
 import { useCallback, useEffect, useState } from "react";
-import { DailyChart } from "@/components/charts/daily-chart";
 import { ChartSkeleton } from "@/components/charts/chart-card";
-import { SenderChart } from "@/components/charts/sender-chart";
-import { StatusChart } from "@/components/charts/status-chart";
+import { DailyChart, SenderChart, StatusChart } from "@/components/charts/lazy-charts";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Pagination } from "@/components/ui/pagination";
 import { interpolate } from "@/lib/i18n/config";
