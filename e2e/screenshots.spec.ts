@@ -22,6 +22,9 @@ for (const view of VIEWS) {
     await page.setViewportSize({ width: view.width, height: 900 });
     await page.goto("/reports?pageSize=25");
     await waitForReport(page);
+    // The charts load in their own chunk after the KPIs; wait for all three, and their animation.
+    await expect(page.locator(".recharts-wrapper")).toHaveCount(3, { timeout: 20_000 });
+    await page.waitForTimeout(1600);
     await page.screenshot({ path: `docs/screenshot-${view.name}.png`, fullPage: true });
   });
 }
