@@ -98,24 +98,29 @@ export function emptyColumns(): Columns {
   return { n: 0, rows: new Float64Array(0), sender: new Uint32Array(0), odd: null };
 }
 
+/** Writes order `o` as row `i`; false when a timestamp does not pack (kept aside as text). */
+function writeRow(rows: Float64Array, i: number, o: UpstreamOrder): boolean {
+  const r = i * STRIDE;
+  rows[r + F_ID] = o.id;
+  rows[r + F_STATUS] = o.status;
+  rows[r + F_TOTAL] = o.total;
+  rows[r + F_DELIVERED] = o.delivered;
+  rows[r + F_UNDELIVERED] = o.undelivered;
+  rows[r + F_WAITING] = o.waiting;
+  const submit = packTimestamp(o.submitAt);
+  const send = packTimestamp(o.sendAt);
+  rows[r + F_SUBMIT] = submit;
+  rows[r + F_SEND] = send;
+  return !Number.isNaN(submit) && !Number.isNaN(send);
+}
+
 export function columnsOf(orders: readonly UpstreamOrder[], dict: SenderDictionary): Columns {
   const n = orders.length;
   const rows = new Float64Array(n * STRIDE);
   const sender = new Uint32Array(n);
   let odd: Columns["odd"] = null;
   orders.forEach((o, i) => {
-    const r = i * STRIDE;
-    rows[r + F_ID] = o.id;
-    rows[r + F_STATUS] = o.status;
-    rows[r + F_TOTAL] = o.total;
-    rows[r + F_DELIVERED] = o.delivered;
-    rows[r + F_UNDELIVERED] = o.undelivered;
-    rows[r + F_WAITING] = o.waiting;
-    const submit = packTimestamp(o.submitAt);
-    const send = packTimestamp(o.sendAt);
-    rows[r + F_SUBMIT] = submit;
-    rows[r + F_SEND] = send;
-    if (Number.isNaN(submit) || Number.isNaN(send)) (odd ??= new Map()).set(i, [o.submitAt, o.sendAt]);
+    if (!writeRow(rows, i, o)) (odd ??= new Map()).set(i, [o.submitAt, o.sendAt]);
     sender[i] = dict.idOf(o.sender);
   });
   return { n, rows, sender, odd };
@@ -182,19 +187,7 @@ export class ColumnBuilder {
         this.byId.set(o.id, i);
         if (i === this.sender.length) this.grow();
       }
-      const r = i * STRIDE;
-      const rows = this.rows;
-      rows[r + F_ID] = o.id;
-      rows[r + F_STATUS] = o.status;
-      rows[r + F_TOTAL] = o.total;
-      rows[r + F_DELIVERED] = o.delivered;
-      rows[r + F_UNDELIVERED] = o.undelivered;
-      rows[r + F_WAITING] = o.waiting;
-      const submit = packTimestamp(o.submitAt);
-      const send = packTimestamp(o.sendAt);
-      rows[r + F_SUBMIT] = submit;
-      rows[r + F_SEND] = send;
-      if (Number.isNaN(submit) || Number.isNaN(send)) (this.odd ??= new Map()).set(i, [o.submitAt, o.sendAt]);
+      if (!writeRow(this.rows, i, o)) (this.odd ??= new Map()).set(i, [o.submitAt, o.sendAt]);
       else this.odd?.delete(i);
       this.sender[i] = this.dict.idOf(o.sender);
     }

@@ -4,18 +4,9 @@ import type { ReportResponse } from "@/lib/reports/types";
 import type { App } from "./app";
 import { benchRange } from "./cold";
 import { median, percentile, round } from "./stats";
+// Seeded, so the request mix is the same in every run.
+import { rng } from "@/lib/simulator/random";
 
-/** Mulberry32: the request mix is the same in every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SORT_FIELDS = ["id", "status", "total", "delivered", "undelivered", "waiting", "submitAt", "sendAt", "sender", "deliveryRate"];
 
