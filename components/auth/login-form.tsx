@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type InputHTMLAttributes } from "react";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 
@@ -38,32 +38,8 @@ export function LoginForm({ next, demo }: Props) {
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate={false}>
-      <div className="space-y-1">
-        <label htmlFor="username" className="block text-sm font-medium">
-          {t.auth.username}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          autoFocus
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t.auth.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </div>
+      <Field name="username" label={t.auth.username} autoComplete="username" autoFocus />
+      <Field name="password" label={t.auth.password} autoComplete="current-password" type="password" />
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}
@@ -82,5 +58,29 @@ export function LoginForm({ next, demo }: Props) {
         </p>
       ) : null}
     </form>
+  );
+}
+
+function Field({
+  name,
+  label,
+  ...input
+}: { name: string; label: string } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "autoComplete" | "autoFocus" | "type"
+>) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        required
+        className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        {...input}
+      />
+    </div>
   );
 }
