@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  epochDay,
   eachDay,
   instantOf,
   isCalendarDate,
@@ -9,6 +10,8 @@ import {
   previousRange,
   rangeDays,
   splitWindows,
+  wallSeconds,
+  wallTimestamp,
 } from "./dates";
 
 function checkWindows(start: string, end: string) {
@@ -97,5 +100,28 @@ describe("calendar", () => {
       start: "2026-02-22",
       end: "2026-02-28",
     });
+  });
+});
+
+describe("wall-clock seconds", () => {
+  it("round-trips every minute boundary of leap and common years, and orders like the strings", () => {
+    let previous = -1;
+    for (const day of eachDay({ start: "2023-12-30", end: "2024-03-02" }).concat(["1970-01-01", "2000-02-29", "2100-02-28", "2100-03-01", "2105-12-31"])) {
+      for (const time of ["00:00:00", "09:05:07", "23:59:59"]) {
+        const s = `${day} ${time}`;
+        const v = wallSeconds(s);
+        expect(wallTimestamp(v)).toBe(s);
+        expect(Math.floor(v / 86400)).toBe(epochDay(day));
+        if (day.startsWith("202")) expect(v).toBeGreaterThan(previous);
+        if (day.startsWith("202")) previous = v;
+      }
+    }
+    expect(wallSeconds("1970-01-01 00:00:00")).toBe(0);
+    expect(wallSeconds("2105-12-31 23:59:59")).toBeLessThan(2 ** 32 - 1);
+  });
+
+  it("has none for what is not a real timestamp of 1970–2105", () => {
+    for (const s of ["2026-02-29 10:00:00", "2100-02-29 10:00:00", "2026-13-01 00:00:00", "2026-04-31 00:00:00", "2026-04-29 24:00:00", "2026-04-29 23:60:00", "2026-04-29 23:59:60", "1969-12-31 23:59:59", "2106-01-01 00:00:00", "2026-04-29T04:32:24", "2026-04-29 4:32:24", "2026-04-29 04:32:2x", "2026/04/29 04:32:24", ""])
+      expect(wallSeconds(s), s).toBe(-1);
   });
 });

@@ -78,6 +78,71 @@ export function instantOf(timestamp: string): Date {
   return new Date(toUtcMs(date) + ((h * 60 + mi) * 60 + s) * 1000 - ISTANBUL_OFFSET_MS);
 }
 
+// Wall-clock seconds: a `YYYY-MM-DD HH:MM:SS` timestamp as whole seconds since 1970-01-01 00:00:00
+// of the same wall clock (no offset applied), so it fits 32 bits and orders like the strings.
+// Years 1970–2105 only; anything else (or a date that does not exist) has no wall-clock seconds.
+
+const WALL_MAX_YEAR = 2105;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The date `days` days after 1970-01-01, as YYYY-MM-DD (civil_from_days). */
+function civilFromDays(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return `${yoe + era * 400 + (m <= 2 ? 1 : 0)}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Wall-clock seconds of a `YYYY-MM-DD HH:MM:SS` timestamp; -1 when it is malformed or out of range. */
+export function wallSeconds(s: string): number {
+  if (s.length !== 19) return -1;
+  const f = [0, 0, 0, 0, 0, 0]; // year, month, day, hour, minute, second
+  let k = 0;
+  for (let i = 0; i < 19; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) {
+      if (c !== (i === 10 ? 32 : i < 10 ? 45 : 58)) return -1;
+      k++;
+    } else {
+      if (c < 48 || c > 57) return -1;
+      f[k] = (f[k] as number) * 10 + (c - 48);
+    }
+  }
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0] = f;
+  if (y < 1970 || y > WALL_MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 59) return -1;
+  if (d < 1 || d > (mo === 2 && isLeap(y) ? 29 : (MONTH_DAYS[mo - 1] as number))) return -1;
+  return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+}
+
+/** The timestamp of wall-clock seconds (the inverse of wallSeconds). */
+export function wallTimestamp(seconds: number): string {
+  const days = Math.floor(seconds / 86400);
+  const t = seconds - days * 86400;
+  return `${civilFromDays(days)} ${pad2(Math.floor(t / 3600))}:${pad2(Math.floor(t / 60) % 60)}:${pad2(t % 60)}`;
+}
+
+/** Days since 1970-01-01 of a date: what Math.floor(wallSeconds / 86400) gives for its timestamps. */
+export function epochDay(date: string): number {
+  return Math.round(toUtcMs(date) / DAY_MS);
+}
+
 /** Splits an inclusive range into consecutive windows of at most `size` inclusive days. */
 export function splitWindows(range: DateRange, size = 10): DateRange[] {
   if (size < 1) throw new RangeError("window size must be ≥ 1");

@@ -1,10 +1,10 @@
 // The report engine: one per process and account. Everything the route handlers need, built on
 // the iletiMerkezi client; no knowledge of HTTP requests or sessions.
-import { istanbulToday, type DateRange } from "@/lib/dates";
+import { istanbulToday, wallTimestamp, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
 import { deliveryRate } from "./aggregate";
-import { F_DELIVERED, F_ID, F_SEND, F_STATUS, F_SUBMIT, F_TOTAL, F_UNDELIVERED, F_WAITING, STRIDE, unpackTimestamp } from "./columns";
+import { ODD } from "./columns";
 import { csvCell, csvFromLines, toCsv, type Separator } from "./csv";
 import { OrderStore } from "./order-store";
 import type { OrderQuery } from "./order-query";
@@ -62,25 +62,24 @@ export function createEngine(deps: EngineDeps) {
       const { selected, count } = aggregateView(view, query);
       const sep: Separator = query.sep ?? ";";
       const senders = view.dict.names.map((name) => csvCell(name, sep));
-      const { rows, sender } = view.cols;
+      const c = view.cols;
       const stamp = (v: number, i: number, which: 0 | 1) =>
-        Number.isNaN(v) ? csvCell(view.cols.odd?.get(i)?.[which] ?? "", sep) : unpackTimestamp(v);
-      // Packed timestamps are digits, "-", " " and ":": csvCell would return them as they are.
+        v === ODD ? csvCell(c.odd?.get(i)?.[which] ?? "", sep) : wallTimestamp(v);
+      // Wall-clock timestamps are digits, "-", " " and ":": csvCell would return them as they are.
       const lines = sortedRows(view, query.sort, selected, count, 0, count).map((i) => {
-        const r = i * STRIDE;
-        const delivered = rows[r + F_DELIVERED] as number;
-        const undelivered = rows[r + F_UNDELIVERED] as number;
+        const delivered = c.delivered[i] as number;
+        const undelivered = c.undelivered[i] as number;
         const rate = deliveryRate(delivered, undelivered);
         return [
-          rows[r + F_ID],
-          rows[r + F_STATUS],
-          stamp(rows[r + F_SUBMIT] as number, i, 0),
-          stamp(rows[r + F_SEND] as number, i, 1),
-          senders[sender[i] as number],
-          rows[r + F_TOTAL],
+          c.id[i],
+          c.status[i],
+          stamp(c.submit[i] as number, i, 0),
+          stamp(c.send[i] as number, i, 1),
+          senders[c.sender[i] as number],
+          c.total[i],
           delivered,
           undelivered,
-          rows[r + F_WAITING],
+          c.waiting[i],
           rate === null ? "" : Number(rate.toFixed(4)),
         ].join(sep);
       });

@@ -2,7 +2,7 @@
 // once it ended two days before today and none of its orders can still change; settled days are
 // kept for hours, others for a minute. Concurrent loads share in-flight windows. Days are held as
 // columns (columns.ts), and a range's days are joined into a view that is kept while none changes.
-import { addDays, eachDay, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
+import { addDays, eachDay, epochDay, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import { Limiter } from "@/lib/iletimerkezi/limiter";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
@@ -10,15 +10,12 @@ import type { LogSink } from "@/lib/log";
 import {
   ColumnBuilder,
   concatColumns,
-  F_STATUS,
-  F_SUBMIT,
-  F_WAITING,
+  ODD,
   orderAt,
-  packedDay,
   selectRows,
+  sliceColumns,
   SenderDictionary,
-  STRIDE,
-  submitDayOf,
+  submitAtOf,
   type Columns,
 } from "./columns";
 import type { Order } from "./types";
@@ -40,7 +37,7 @@ type DayEntry = { cols: Columns; fetchedAt: number; settled: boolean; version: n
 
 type LoadOptions = { refresh?: boolean; progress?: Progress };
 
-const isFinal = (c: Columns, i: number) => c.rows[i * STRIDE + F_WAITING] === 0 && c.rows[i * STRIDE + F_STATUS] !== 113;
+const isFinal = (c: Columns, i: number) => c.waiting[i] === 0 && c.status[i] !== 113;
 
 /** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
 const MAX_VIEWS = 4;
@@ -99,13 +96,8 @@ export class OrderStore {
     for (const day of days) {
       const entry = this.days.get(day);
       if (!entry) continue;
-      const { n, odd } = entry.cols;
-      entry.cols = {
-        n,
-        rows: view.cols.rows.subarray(offset * STRIDE, (offset + n) * STRIDE),
-        sender: view.cols.sender.subarray(offset, offset + n),
-        odd,
-      };
+      const { n } = entry.cols;
+      entry.cols = sliceColumns(view.cols, offset, offset + n);
       offset += n;
     }
   }
@@ -185,20 +177,24 @@ export class OrderStore {
     const fetchedAt = Date.now();
     const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
     const buckets = new Map<string, number[]>(days.map((d) => [d, []]));
-    // By YYYYMMDD, so packed timestamps find their day without building a string.
-    const byNumber = new Map<number, number[]>(days.map((d) => [Number(d.replaceAll("-", "")), buckets.get(d)!]));
+    // By day number, so wall-clock seconds find their day without building a string.
+    const byNumber = new Map<number, number[]>(days.map((d) => [epochDay(d), buckets.get(d)!]));
     let outside = 0;
     for (let i = 0; i < upstream.n; i++) {
-      const v = upstream.rows[i * STRIDE + F_SUBMIT] as number;
-      const bucket = Number.isNaN(v) ? buckets.get(submitDayOf(upstream, i)) : byNumber.get(packedDay(v));
+      const v = upstream.submit[i] as number;
+      const bucket = v === ODD ? buckets.get(submitAtOf(upstream, i).slice(0, 10)) : byNumber.get(Math.floor(v / 86400));
       if (bucket) bucket.push(i);
       else outside++;
     }
     if (outside > 0)
       this.opts.log({ event: "orders_outside_window", start: window.start, end: window.end, count: outside });
+    // One block for the window, in day order; each day is a slice of it.
+    const block = selectRows(upstream, [...buckets.values()].flat());
+    let offset = 0;
     for (const [day, rows] of buckets) {
-      const settled = day < settledBefore && rows.every((i) => isFinal(upstream, i));
-      const cols = selectRows(upstream, rows);
+      const cols = sliceColumns(block, offset, offset + rows.length);
+      offset += rows.length;
+      const settled = day < settledBefore && rows.every((_, k) => isFinal(cols, k));
       this.days.set(day, { cols, fetchedAt, settled, version: ++this.version });
     }
   }

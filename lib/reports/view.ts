@@ -3,24 +3,8 @@
 // aggregate.ts spells out the definitions, this file makes them fast for a year of orders.
 import type { DateRange } from "@/lib/dates";
 import { deliveryRate, fold, type Filters } from "./aggregate";
-import {
-  F_DELIVERED,
-  F_ID,
-  F_SEND,
-  F_STATUS,
-  F_SUBMIT,
-  F_TOTAL,
-  F_UNDELIVERED,
-  F_WAITING,
-  STRIDE,
-  concatColumns,
-  orderAt,
-  sendAtOf,
-  submitAtOf,
-  type Columns,
-  type SenderDictionary,
-} from "./columns";
-import type { Sort } from "./search-params";
+import { concatColumns, orderAt, sendAtOf, submitAtOf, type Columns, type SenderDictionary } from "./columns";
+import type { Sort, SortField } from "./search-params";
 import type { Order, SenderRow, SeriesPoint, Totals } from "./types";
 
 export type View = {
@@ -30,8 +14,8 @@ export type View = {
   /** Index into `days` of each row's day. */
   day: Uint16Array;
   dict: SenderDictionary;
-  /** Row permutations per sort, built on first use. */
-  perms: Map<Sort, Uint32Array>;
+  /** Ascending row order per sort field, built on first use (descending reads it backwards). */
+  orderings: Map<SortField, Ordering>;
 };
 
 export function buildView(range: DateRange, days: string[], parts: readonly Columns[], dict: SenderDictionary): View {
@@ -42,7 +26,7 @@ export function buildView(range: DateRange, days: string[], parts: readonly Colu
     day.fill(k, offset, offset + p.n);
     offset += p.n;
   });
-  return { range, days, cols, day, dict, perms: new Map() };
+  return { range, days, cols, day, dict, orderings: new Map() };
 }
 
 type Compiled = {
@@ -84,23 +68,22 @@ function compile(filters: Filters, dict: SenderDictionary): Compiled {
 }
 
 /** 1: passes every filter but sender; 2: passes the sender filter too. */
-function matchLevel(c: Compiled, rows: Float64Array, sender: Uint32Array, i: number): 0 | 1 | 2 {
-  const r = i * STRIDE;
-  if (c.statuses && !c.statuses.has(rows[r + F_STATUS] as number)) return 0;
-  const s = sender[i] as number;
-  if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(rows[r + F_ID]).includes(c.q))) return 0;
+function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
+  if (c.statuses && !c.statuses.has(cols.status[i] as number)) return 0;
+  const s = cols.sender[i] as number;
+  if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(cols.id[i]).includes(c.q))) return 0;
   return c.senderOk && !c.senderOk[s] ? 1 : 2;
 }
 
 // Counters laid out as [orders, messages, delivered, undelivered, waiting] per bucket.
 const K = 5;
 
-function addRow(acc: Float64Array, at: number, rows: Float64Array, r: number): void {
+function addRow(acc: Float64Array, at: number, cols: Columns, i: number): void {
   acc[at] = (acc[at] as number) + 1;
-  acc[at + 1] = (acc[at + 1] as number) + (rows[r + F_TOTAL] as number);
-  acc[at + 2] = (acc[at + 2] as number) + (rows[r + F_DELIVERED] as number);
-  acc[at + 3] = (acc[at + 3] as number) + (rows[r + F_UNDELIVERED] as number);
-  acc[at + 4] = (acc[at + 4] as number) + (rows[r + F_WAITING] as number);
+  acc[at + 1] = (acc[at + 1] as number) + (cols.total[i] as number);
+  acc[at + 2] = (acc[at + 2] as number) + (cols.delivered[i] as number);
+  acc[at + 3] = (acc[at + 3] as number) + (cols.undelivered[i] as number);
+  acc[at + 4] = (acc[at + 4] as number) + (cols.waiting[i] as number);
 }
 
 const counters = (acc: Float64Array, at: number) => ({
@@ -121,7 +104,7 @@ export function filteredTotals(parts: readonly Columns[], filters: Filters, dict
   const c = compile(filters, dict);
   const acc = new Float64Array(K);
   for (const p of parts) {
-    for (let i = 0; i < p.n; i++) if (matchLevel(c, p.rows, p.sender, i) === 2) addRow(acc, 0, p.rows, i * STRIDE);
+    for (let i = 0; i < p.n; i++) if (matchLevel(c, p, i) === 2) addRow(acc, 0, p, i);
   }
   return totalsOf(acc, 0);
 }
@@ -166,7 +149,7 @@ function scan(view: View, filters: Filters): Scan {
     return hit;
   }
   const { cols, dict, days } = view;
-  const { rows, sender, n } = cols;
+  const { sender, n } = cols;
   const c = compile(filters, dict);
   const out: Scan = {
     selected: new Uint8Array(n),
@@ -180,20 +163,19 @@ function scan(view: View, filters: Filters): Scan {
   };
   const { selected, total, perDay, perSender, seen, statusCounts } = out;
   for (let i = 0; i < n; i++) {
-    const level = matchLevel(c, rows, sender, i);
+    const level = matchLevel(c, cols, i);
     if (level === 0) continue;
-    const r = i * STRIDE;
     const s = sender[i] as number;
     if (perSender[s * K] === 0) seen.push(s);
-    addRow(perSender, s * K, rows, r);
+    addRow(perSender, s * K, cols, i);
     if (level === 1) continue;
     selected[i] = 1;
     out.count++;
-    addRow(total, 0, rows, r);
-    addRow(perDay, (view.day[i] as number) * K, rows, r);
-    const status = rows[r + F_STATUS] as number;
+    addRow(total, 0, cols, i);
+    addRow(perDay, (view.day[i] as number) * K, cols, i);
+    const status = cols.status[i] as number;
     if (status === 113 || status === 114 || status === 115) statusCounts[status - 113]!++;
-    if ((rows[r + F_WAITING] as number) > 0) out.provisional = true;
+    if ((cols.waiting[i] as number) > 0) out.provisional = true;
   }
   cache.set(key, out);
   while (cache.size > MAX_SCANS) cache.delete(cache.keys().next().value as string);
@@ -218,89 +200,111 @@ export function aggregateView(view: View, filters: Filters): ViewAggregates {
   };
 }
 
-/** Row order for a sort: the comparator of sortOrders, with row index as the final (stable) tie. */
-export function permutation(view: View, sort: Sort): Uint32Array {
-  const cached = view.perms.get(sort);
+/**
+ * A field's ascending row order (the comparator of sortOrders, row index as the final tie). The
+ * descending order is read from it backwards, so each field keeps one permutation, not two: only
+ * rows whose key and id are both equal (`ties`, in practice none) keep their forward order, and
+ * rows without a delivery rate stay last either way (from `nullStart`).
+ */
+export type Ordering = { perm: Uint32Array; ties: Set<number> | null; nullStart: number };
+
+export function ordering(view: View, field: SortField): Ordering {
+  const cached = view.orderings.get(field);
   if (cached) return cached;
-  const { cols, dict } = view;
-  const { rows, sender, n } = cols;
-  const desc = sort.startsWith("-");
-  const field = desc ? sort.slice(1) : sort;
-  const dir = desc ? -1 : 1;
-  const idx: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  const byId = (a: number, b: number) => ((rows[a * STRIDE] as number) - (rows[b * STRIDE] as number)) * dir || a - b;
-  let compare: (a: number, b: number) => number;
+  const { cols } = view;
+  const { id, n } = cols;
+  let primary: (a: number, b: number) => number;
+  let nullStart = n;
   if (field === "deliveryRate") {
     const rate = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const r = i * STRIDE;
-      rate[i] = deliveryRate(rows[r + F_DELIVERED] as number, rows[r + F_UNDELIVERED] as number) ?? Number.NaN;
+      rate[i] = deliveryRate(cols.delivered[i] as number, cols.undelivered[i] as number) ?? Number.NaN;
+      if (Number.isNaN(rate[i])) nullStart--;
     }
-    compare = (a, b) => {
+    primary = (a, b) => {
       const ra = rate[a] as number;
       const rb = rate[b] as number;
       const na = Number.isNaN(ra);
       const nb = Number.isNaN(rb);
-      if (na || nb) return na === nb ? byId(a, b) : na ? 1 : -1;
-      return (ra - rb) * dir || byId(a, b);
-    };
-  } else if (field === "sender") {
-    const ranks = dict.trRanks();
-    const key = new Float64Array(n);
-    for (let i = 0; i < n; i++) key[i] = ranks[sender[i] as number] as number;
-    compare = (a, b) => ((key[a] as number) - (key[b] as number)) * dir || byId(a, b);
-  } else if ((field === "submitAt" || field === "sendAt") && cols.odd) {
-    // Some timestamp did not pack: compare the strings themselves, as the reference does.
-    const text = Array.from({ length: n }, (_, i) => (field === "submitAt" ? submitAtOf(cols, i) : sendAtOf(cols, i)));
-    compare = (a, b) => {
-      const x = text[a] as string;
-      const y = text[b] as string;
-      return (x < y ? -1 : x > y ? 1 : 0) * dir || byId(a, b);
+      if (na || nb) return na === nb ? (id[a] as number) - (id[b] as number) : na ? 1 : -1;
+      return ra - rb || (id[a] as number) - (id[b] as number);
     };
   } else {
-    const offset = FIELD_OFFSET[field as Exclude<keyof Order, "sender">];
-    const key = new Float64Array(n);
-    for (let i = 0; i < n; i++) key[i] = rows[i * STRIDE + offset] as number;
-    compare = (a, b) => {
-      const x = key[a] as number;
-      const y = key[b] as number;
-      return (x < y ? -1 : x > y ? 1 : 0) * dir || byId(a, b);
+    // Some timestamp has no wall-clock seconds: compare the strings themselves, as the reference does.
+    const key: ArrayLike<number | string> =
+      (field === "submitAt" || field === "sendAt") && cols.odd
+        ? Array.from({ length: n }, (_, i) => (field === "submitAt" ? submitAtOf(cols, i) : sendAtOf(cols, i)))
+        : sortKey(view, field);
+    primary = (a, b) => {
+      const x = key[a] as number | string;
+      const y = key[b] as number | string;
+      return x < y ? -1 : x > y ? 1 : (id[a] as number) - (id[b] as number);
     };
   }
-  idx.sort(compare);
-  const perm = Uint32Array.from(idx);
-  view.perms.set(sort, perm);
-  return perm;
+  const idx: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => primary(a, b) || a - b);
+  let ties: Set<number> | null = null;
+  for (let k = 1; k < n; k++) if (primary(idx[k - 1] as number, idx[k] as number) === 0) (ties ??= new Set()).add(k);
+  const result = { perm: Uint32Array.from(idx), ties, nullStart };
+  view.orderings.set(field, result);
+  return result;
 }
 
-const FIELD_OFFSET: Record<Exclude<keyof Order, "sender">, number> = {
-  id: F_ID,
-  status: F_STATUS,
-  total: F_TOTAL,
-  delivered: F_DELIVERED,
-  undelivered: F_UNDELIVERED,
-  waiting: F_WAITING,
-  submitAt: F_SUBMIT,
-  sendAt: F_SEND,
-};
+/** Calls visit(row) in the sort's order until it returns false. */
+export function eachInOrder(view: View, sort: Sort, visit: (row: number) => boolean): void {
+  const desc = sort.startsWith("-");
+  const { perm, ties, nullStart } = ordering(view, (desc ? sort.slice(1) : sort) as SortField);
+  if (!desc) {
+    for (let k = 0; k < perm.length; k++) if (!visit(perm[k] as number)) return;
+    return;
+  }
+  for (const [lo, hi] of [
+    [0, nullStart],
+    [nullStart, perm.length],
+  ] as const) {
+    for (let k = hi - 1; k >= lo; ) {
+      let s = k;
+      while (s > lo && ties?.has(s)) s--;
+      for (let j = s; j <= k; j++) if (!visit(perm[j] as number)) return;
+      k = s - 1;
+    }
+  }
+}
+
+/** The numbers a field sorts by: the column itself, or the sender's collation rank. */
+function sortKey(view: View, field: Exclude<SortField, "deliveryRate">): ArrayLike<number> {
+  const { cols } = view;
+  if (field === "sender") {
+    const ranks = view.dict.trRanks();
+    return Uint32Array.from(cols.sender, (s) => ranks[s] as number);
+  }
+  if (field === "submitAt") return cols.submit;
+  if (field === "sendAt") return cols.send;
+  return cols[field];
+}
 
 /** Rows that pass the filters, in sort order, from `offset` on (at most `limit`). */
 export function sortedRows(view: View, sort: Sort, selected: Uint8Array, count: number, offset: number, limit: number): number[] {
   const out: number[] = [];
   if (offset >= count || limit <= 0) return out;
-  const perm = permutation(view, sort);
-  if (count === view.cols.n) {
-    for (let k = offset; k < Math.min(count, offset + limit); k++) out.push(perm[k] as number);
+  const all = count === view.cols.n;
+  const { perm, ties, nullStart } = ordering(view, (sort.startsWith("-") ? sort.slice(1) : sort) as SortField);
+  if (all && !sort.startsWith("-")) return Array.from(perm.subarray(offset, Math.min(count, offset + limit)));
+  if (all && !ties) {
+    // Descending without ties: position k is perm[nullStart − 1 − k], then the rows without a rate.
+    const n = perm.length;
+    for (let k = offset; k < Math.min(n, offset + limit); k++)
+      out.push(perm[k < nullStart ? nullStart - 1 - k : n - 1 - (k - nullStart)] as number);
     return out;
   }
   let skip = offset;
-  for (let k = 0; k < perm.length && out.length < limit; k++) {
-    const i = perm[k] as number;
-    if (!selected[i]) continue;
+  eachInOrder(view, sort, (i) => {
+    if (!all && !selected[i]) return true;
     if (skip > 0) skip--;
     else out.push(i);
-  }
+    return out.length < limit;
+  });
   return out;
 }
 

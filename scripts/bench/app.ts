@@ -72,6 +72,8 @@ export async function startApp(
     upstream: { url: string; key: string; secret: string };
     concurrency: number;
     nodeOptions?: string;
+    /** Extra environment for the server. */
+    env?: NodeJS.ProcessEnv;
     /** Where the server's stdout (JSON logs) goes; discarded by default. */
     logFile?: string;
   },
@@ -91,6 +93,7 @@ export async function startApp(
     UPSTREAM_CONCURRENCY: String(opts.concurrency),
     PORT: String(opts.port),
     ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
+    ...opts.env,
   };
   // Straight to node (no npx/npm wrapper), so the pid is the server's and RSS is measured right.
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
