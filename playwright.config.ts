@@ -35,7 +35,7 @@ function simulator(port: number, extra = "") {
 
 function app(port: number, simPort: number, env: Record<string, string> = {}) {
   return {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    command: `sh scripts/start.sh -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: reuse,
     timeout: 120_000,

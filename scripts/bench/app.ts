@@ -1,5 +1,6 @@
 // The app under test: a production build in a copy of the tree (so the bench never disturbs the
-// working tree), started with `next start` in live mode against the bench simulator.
+// working tree), started as `npm start` starts it (scripts/start.sh) in live mode against the bench
+// simulator.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -54,7 +55,7 @@ export function treeRss(pid: number): number {
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -74,6 +75,8 @@ export async function startApp(
     nodeOptions?: string;
     /** Extra environment for the server. */
     env?: NodeJS.ProcessEnv;
+    /** `next start` itself instead of scripts/start.sh (without its malloc setting), for comparison. */
+    bare?: boolean;
     /** Where the server's stdout (JSON logs) goes; discarded by default. */
     logFile?: string;
   },
@@ -95,8 +98,12 @@ export async function startApp(
     ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
     ...opts.env,
   };
-  // Straight to node (no npx/npm wrapper), so the pid is the server's and RSS is measured right.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
+  // As `npm start` starts it (scripts/start.sh, which execs next: the pid is the server's, so RSS
+  // is measured right), without the npm wrapper.
+  const command = opts.bare
+    ? [process.execPath, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1"]
+    : ["sh", "scripts/start.sh"];
+  const child = spawn(command[0] as string, [...command.slice(1), "-p", String(opts.port)], {
     cwd: dir,
     env,
     stdio: ["ignore", opts.logFile ? openSync(opts.logFile, "w") : "ignore", "inherit"],

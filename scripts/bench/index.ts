@@ -1,7 +1,7 @@
 // `npm run bench`: the report engine's benchmark (docs/performance.md). A benchmark, not a test:
 // it prints what it measures and writes bench-results/bench-<time>.json; it does not gate CI.
 //   npm run bench -- [--only cold,shared,warm,browser,load] [--runs 3] [--latency 50] [--jitter 10]
-//                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90]
+//                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -81,10 +81,12 @@ async function main(): Promise<void> {
   if (needApp) {
     if (arg("rebuild") === "true") results.build = buildApp(process.cwd(), appDir, say);
     const s = await sim(warmOrdersPerDay);
-    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8 });
+    const bare = arg("bare") === "true";
+    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare });
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
-    say(`\nserver: next start (pid ${app.pid}) at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`);
+    results.server = bare ? "next start (--bare)" : "scripts/start.sh (npm start)";
+    say(`\nserver: ${results.server}, pid ${app.pid}, at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`);
     const year = benchRange(366);
     const yearQuery = `start=${year.start}&end=${year.end}`;
     if (only.has("warm")) {
