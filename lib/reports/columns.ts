@@ -1,7 +1,7 @@
 // Orders as columns: one typed array per field instead of an object with three strings. Counters
 // and ids take 32 bits while every value of a block fits (64-bit floats otherwise, per block and
 // field), timestamps are 32-bit wall-clock seconds (dates.ts), senders an index into a dictionary.
-// A year of orders then takes ~40 bytes each instead of ~1 kB, and the report's filters,
+// An order then takes 36 bytes (9 × 4) instead of ~1 kB as an object, and the report's filters,
 // aggregates and sorts run over typed arrays.
 import { wallSeconds, wallTimestamp } from "@/lib/dates";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
