@@ -39,12 +39,10 @@ test("table row → order → recipients filter, reveal, CSV → back to the exa
 
   await page.getByTestId("recipient-filter-112").click();
   await expect(page).toHaveURL(/status=112/);
-  await expect(page.getByTestId("recipient-row").first()).toContainText("Undelivered");
-  const statuses = await page
-    .getByTestId("recipient-row")
-    .locator("td:nth-child(3)")
-    .allTextContents();
-  expect(new Set(statuses)).toEqual(new Set(["Undelivered"]));
+  // The previous page's rows stay on screen until the filtered page arrives: wait for every row.
+  await expect
+    .poll(async () => new Set(await page.getByTestId("recipient-row").locator("td:nth-child(3)").allTextContents()))
+    .toEqual(new Set(["Undelivered"]));
 
   await page.getByTestId("reveal-toggle").click();
   await expect(page.getByTestId("reveal-toggle")).toHaveAttribute("aria-pressed", "true");
