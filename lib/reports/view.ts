@@ -251,10 +251,13 @@ export function ordering(view: View, field: SortField): Ordering {
   return result;
 }
 
+/** A sort's field and direction ("-submitAt" → submitAt, descending). */
+const parseSort = (sort: Sort) => ({ desc: sort.startsWith("-"), field: sort.replace(/^-/, "") as SortField });
+
 /** Calls visit(row) in the sort's order until it returns false. */
 export function eachInOrder(view: View, sort: Sort, visit: (row: number) => boolean): void {
-  const desc = sort.startsWith("-");
-  const { perm, ties, nullStart } = ordering(view, (desc ? sort.slice(1) : sort) as SortField);
+  const { desc, field } = parseSort(sort);
+  const { perm, ties, nullStart } = ordering(view, field);
   if (!desc) {
     for (let k = 0; k < perm.length; k++) if (!visit(perm[k] as number)) return;
     return;
@@ -289,8 +292,9 @@ export function sortedRows(view: View, sort: Sort, selected: Uint8Array, count: 
   const out: number[] = [];
   if (offset >= count || limit <= 0) return out;
   const all = count === view.cols.n;
-  const { perm, ties, nullStart } = ordering(view, (sort.startsWith("-") ? sort.slice(1) : sort) as SortField);
-  if (all && !sort.startsWith("-")) return Array.from(perm.subarray(offset, Math.min(count, offset + limit)));
+  const { desc, field } = parseSort(sort);
+  const { perm, ties, nullStart } = ordering(view, field);
+  if (all && !desc) return Array.from(perm.subarray(offset, Math.min(count, offset + limit)));
   if (all && !ties) {
     // Descending without ties: position k is perm[nullStart − 1 − k], then the rows without a rate.
     const n = perm.length;

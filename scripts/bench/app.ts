@@ -73,8 +73,6 @@ export async function startApp(
     upstream: { url: string; key: string; secret: string };
     concurrency: number;
     nodeOptions?: string;
-    /** Extra environment for the server. */
-    env?: NodeJS.ProcessEnv;
     /** `next start` itself instead of scripts/start.sh (without its malloc setting), for comparison. */
     bare?: boolean;
     /** Where the server's stdout (JSON logs) goes; discarded by default. */
@@ -96,7 +94,6 @@ export async function startApp(
     UPSTREAM_CONCURRENCY: String(opts.concurrency),
     PORT: String(opts.port),
     ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
-    ...opts.env,
   };
   // As `npm start` starts it (scripts/start.sh, which execs next: the pid is the server's, so RSS
   // is measured right), without the npm wrapper.
