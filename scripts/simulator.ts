@@ -1,5 +1,6 @@
 // Runs the fake iletiMerkezi over HTTP: `npm run simulator -- --port 4010 --latency 50 --seed 1`.
 // Prints one line with its base URL and the demo credentials; stops on SIGINT/SIGTERM.
+import { parseArgs } from "node:util";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 import { startSimulatorServer } from "@/lib/simulator/server";
 
@@ -27,7 +28,18 @@ const FLAGS: Record<string, [string, Kind]> = {
   "fault-timeout": ["timeout", "rate"],
   "fault-malformed": ["malformed", "rate"],
 };
-const OWN_FLAGS = ["port", "host", "now", "clock", "help"];
+// The script's own flags: where to listen and how the clock runs.
+const OWN_FLAGS: Record<string, Kind> = {
+  port: "int",
+  host: "string",
+  now: "string",
+  clock: "string",
+  help: "bool",
+};
+const KINDS: Record<string, Kind> = {
+  ...Object.fromEntries(Object.entries(FLAGS).map(([flag, [, kind]]) => [flag, kind])),
+  ...OWN_FLAGS,
+};
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--now <ISO instant>] [--clock fixed|running]
   ${Object.keys(FLAGS)
@@ -40,18 +52,40 @@ function die(message: string): never {
   process.exit(2);
 }
 
+/** Flag → raw value. A boolean flag alone means true; it also takes a word: --flag false, --flag=no. */
 function parseArgv(argv: string[]): Map<string, string> {
+  // parseArgs gives booleans no value, so --flag=word becomes --flag word, read from the tokens below.
+  const args = argv.flatMap((arg) => {
+    const [, name = "", word] = /^--([^=]+)=(.*)$/s.exec(arg) ?? [];
+    return KINDS[name] === "bool" && word !== undefined ? [`--${name}`, word] : [arg];
+  });
+  const options = Object.fromEntries(
+    Object.entries(KINDS).map(([flag, kind]) => [
+      flag,
+      { type: kind === "bool" ? ("boolean" as const) : ("string" as const) },
+    ]),
+  );
+  let tokens;
+  try {
+    ({ tokens } = parseArgs({ args, options, strict: true, allowPositionals: true, tokens: true }));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // Its own hint (put the flag after --) does not apply here: this script takes no positionals.
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    die(unknown ? `unknown flag ${unknown[1]}` : message);
+  }
   const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (!arg.startsWith("--")) die(`unexpected argument ${arg}`);
-    const [name = "", inline] = arg.slice(2).split(/=(.*)/s);
-    if (!(name in FLAGS) && !OWN_FLAGS.includes(name)) die(`unknown flag --${name}`);
-    const next = argv[i + 1];
-    // Bare boolean flags (--endless-paging) mean true.
-    if (inline !== undefined) out.set(name, inline);
-    else if (next !== undefined && !next.startsWith("--")) out.set(name, (i++, next));
-    else out.set(name, "true");
+  let bare: string | undefined; // a boolean flag that may take the next word as its value
+  for (const token of tokens) {
+    if (token.kind === "option") {
+      out.set(token.name, token.value ?? "true");
+      bare = KINDS[token.name] === "bool" ? token.name : undefined;
+    } else if (token.kind === "positional" && bare !== undefined) {
+      out.set(bare, token.value);
+      bare = undefined;
+    } else {
+      die(`unexpected argument ${token.kind === "positional" ? token.value : "--"}`);
+    }
   }
   return out;
 }
@@ -103,7 +137,7 @@ async function main(): Promise<void> {
   try {
     sim = createSimulator(options as Partial<SimulatorOptions>);
   } catch (err) {
-    die(err instanceof Error ? err.message : String(err));
+    die((err instanceof Error ? err.message : String(err)).replace(/^simulator: /, ""));
   }
   const port = args.has("port") ? (value("port", args.get("port") ?? "", "int") as number) : 4010;
   const server = await startSimulatorServer(sim, { port, host: args.get("host") });

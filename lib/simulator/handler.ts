@@ -15,7 +15,14 @@ import {
   requestOf,
 } from "./request";
 import { countersAt, messagesAt, simOrder } from "./state";
-import type { SimulatorOptions, SimulatorStats } from "./types";
+import type {
+  Encoded,
+  SimOrder,
+  SimulatorOptions,
+  SimulatorStats,
+  SimWireMessage,
+  SimWireOrder,
+} from "./types";
 import { envelope, num, price } from "./wire";
 
 export function emptyStats(): SimulatorStats {
@@ -47,7 +54,7 @@ function getReports(req: Record<string, unknown>, o: SimulatorOptions, model: Mo
     q.value.end,
   );
   const page = pageOf(all, q.value.page, o);
-  const orders = page.map((order) => {
+  const orders = page.map((order): Encoded<SimWireOrder> => {
     const c = countersAt(order, nowMs);
     return {
       id: num(order.id, o),
@@ -74,25 +81,23 @@ function getReport(req: Record<string, unknown>, o: SimulatorOptions, model: Mod
   if (order.sendMs > nowMs) return envelope(456, o);
   const s = simOrder(order, nowMs);
   const from = (q.value.page - 1) * q.value.rowCount;
-  const message = messagesAt(order, o.seed, nowMs, from, from + q.value.rowCount).map((m) => ({
-    number: m.number,
-    status: num(m.status, o),
-  }));
-  return envelope(200, o, {
-    order: {
-      id: String(s.id),
-      status: num(s.status, o),
-      total: num(s.total, o),
-      delivered: num(s.delivered, o),
-      undelivered: num(s.undelivered, o),
-      waiting: num(s.waiting, o),
-      submitAt: s.submitAt,
-      sendAt: s.sendAt,
-      sender: s.sender,
-      price: price(s.price, o),
-      message,
-    },
-  });
+  const message = messagesAt(order, o.seed, nowMs, from, from + q.value.rowCount).map(
+    (m): Encoded<SimWireMessage> => ({ number: m.number, status: num(m.status, o) }),
+  );
+  const wire: Encoded<SimOrder> & { message: Encoded<SimWireMessage>[] } = {
+    id: String(s.id),
+    status: num(s.status, o),
+    total: num(s.total, o),
+    delivered: num(s.delivered, o),
+    undelivered: num(s.undelivered, o),
+    waiting: num(s.waiting, o),
+    submitAt: s.submitAt,
+    sendAt: s.sendAt,
+    sender: s.sender,
+    price: price(s.price, o),
+    message,
+  };
+  return envelope(200, o, { order: wire });
 }
 
 export function createHandler({

@@ -1,11 +1,17 @@
 // A deterministic fake iletiMerkezi: the report endpoints plus the ground truth to check clients.
 import { eachDay, isCalendarDate } from "@/lib/dates";
-import type { UpstreamMessage } from "@/lib/iletimerkezi/types";
 import { createHandler, emptyStats } from "./handler";
 import { createModel } from "./model";
 import { DEFAULT_OPTIONS, expectedHash, resolveOptions } from "./options";
 import { messagesAt, simOrder } from "./state";
-import type { SimOrder, Simulator, SimulatorOptions, TruthDay, TruthTotals } from "./types";
+import type {
+  SimOrder,
+  Simulator,
+  SimulatorOptions,
+  SimWireMessage,
+  TruthDay,
+  TruthTotals,
+} from "./types";
 
 export type {
   Endpoint,
@@ -16,6 +22,8 @@ export type {
   Simulator,
   SimulatorOptions,
   SimulatorStats,
+  SimWireMessage,
+  SimWireOrder,
   TruthDay,
   TruthTotals,
 } from "./types";
@@ -84,7 +92,7 @@ export function createSimulator(initial: Partial<SimulatorOptions> = {}): Simula
       }
       return { totals, series: [...byDay.values()] };
     },
-    recipients(orderId): UpstreamMessage[] {
+    recipients(orderId): SimWireMessage[] {
       const nowMs = options.now().getTime();
       const order = model.find(orderId, nowMs);
       return order ? messagesAt(order, options.seed, nowMs, 0, order.total) : [];

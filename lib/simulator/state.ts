@@ -1,10 +1,9 @@
 // Applies the clock to a generated order: how many of its messages are final at `nowMs`, and each
 // recipient's status. Counters and per-recipient statuses come from the same arithmetic, so they
 // agree exactly without ever listing a 50,000-recipient order.
-import type { UpstreamMessage } from "@/lib/iletimerkezi/types";
 import type { DayOrder } from "./data";
 import { affinePermutation, hash32 } from "./random";
-import type { SimOrder } from "./types";
+import type { SimOrder, SimWireMessage } from "./types";
 
 export type Counters = { status: number; delivered: number; undelivered: number; waiting: number };
 
@@ -55,10 +54,10 @@ export function messagesAt(
   nowMs: number,
   from: number,
   to: number,
-): UpstreamMessage[] {
+): SimWireMessage[] {
   const rank = affinePermutation(order.total, hash32(seed, order.id, 0x9e5));
   const settled = settledCount(order, nowMs);
-  const out: UpstreamMessage[] = [];
+  const out: SimWireMessage[] = [];
   for (let i = Math.max(0, from); i < Math.min(order.total, to); i++) {
     const r = rank(i);
     const status =

@@ -1,5 +1,5 @@
-// Public types of the simulator; others code against these names.
-import type { UpstreamMessage, UpstreamOrder } from "@/lib/iletimerkezi/types";
+// Public types of the simulator; others code against these names. The simulator models the
+// provider on its own: nothing here comes from the client it is used to test.
 
 export type FaultKind =
   /** 503 in the body (and HTTP 503 when mirroring). */
@@ -69,7 +69,37 @@ export type TruthTotals = {
   waiting: number;
 };
 export type TruthDay = TruthTotals & { date: string };
-export type SimOrder = UpstreamOrder & { price: number };
+
+/**
+ * One order as the simulator puts it on the wire: a get-reports `orders[]` row, and (with `price`
+ * and `message[]` added) get-report's `order`. Numbers before the numbers-as-strings dialect.
+ */
+export type SimWireOrder = {
+  id: number;
+  /** 113 in progress, 114 completed (every message final, not all delivered), 115 failed. */
+  status: number;
+  total: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+  /** "YYYY-MM-DD HH:MM:SS", Istanbul wall clock, no offset. */
+  submitAt: string;
+  sendAt: string;
+  sender: string;
+};
+
+/** One get-report `message[]` row: "+90…" (or a bare national number) and its status. */
+export type SimWireMessage = {
+  number: string;
+  /** 110 waiting, 111 delivered, 112 undelivered. */
+  status: number;
+};
+
+/** A row as the dialect writes it: any number may go out as a string. */
+export type Encoded<T> = { [K in keyof T]: T[K] extends number ? number | string : T[K] };
+
+/** The true order: its wire row plus the price in credits (one per delivered message). */
+export type SimOrder = SimWireOrder & { price: number };
 
 export interface Simulator {
   /** The fake API: POST {base}/get-reports/json and {base}/get-report/json (any prefix). */
@@ -83,5 +113,5 @@ export interface Simulator {
   orders(start: string, end: string): SimOrder[];
   truth(start: string, end: string): { totals: TruthTotals; series: TruthDay[] };
   /** True per-recipient list (may be long; tests only). */
-  recipients(orderId: number): UpstreamMessage[];
+  recipients(orderId: number): SimWireMessage[];
 }

@@ -2,9 +2,11 @@
 // it prints what it measures and writes bench-results/bench-<time>.json; it does not gate CI.
 //   npm run bench -- [--only cold,shared,warm,browser,load] [--runs 3] [--latency 50] [--jitter 10]
 //                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare]
+//                    [--warm-orders-per-day 604]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { addDays, istanbulToday } from "@/lib/dates";
 import { buildApp, ensureSession, startApp, type App } from "./app";
 import { browserBench } from "./browser";
@@ -15,23 +17,61 @@ import { warmBench } from "./warm";
 
 const ITEMS = ["cold", "shared", "warm", "browser", "load"] as const;
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const next = process.argv[i + 1];
-  return next === undefined || next.startsWith("--") ? "true" : next;
-}
-const num = (name: string, fallback: number) => Number(arg(name) ?? fallback);
+const USAGE = `usage: npm run bench -- [--only ${ITEMS.join(",")}] [--runs 3] [--latency 50] [--jitter 10]
+  [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare] [--warm-orders-per-day 604]`;
 
-const only = new Set((arg("only") ?? ITEMS.join(",")).split(","));
-const runs = num("runs", 3);
-const latencyMs = num("latency", 50);
-const jitterMs = num("jitter", 10);
-const appDir = arg("app-dir") ?? "/tmp/benchapp";
-const port = num("port", 3917);
-// The simulator dips at weekends (×0.4): 604 a day gives the ~183,000 orders that "500 a day for
-// 366 days" means; --warm-orders-per-day 500 gives the dipped 151,000.
-const warmOrdersPerDay = num("warm-orders-per-day", 604);
+function fail(message: string): never {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function flags() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        only: { type: "string", default: ITEMS.join(",") },
+        runs: { type: "string", default: "3" },
+        latency: { type: "string", default: "50" },
+        jitter: { type: "string", default: "10" },
+        "app-dir": { type: "string", default: "/tmp/benchapp" },
+        rebuild: { type: "boolean", default: false },
+        port: { type: "string", default: "3917" },
+        settle: { type: "string", default: "90" },
+        bare: { type: "boolean", default: false },
+        // The simulator dips at weekends (×0.4): 604 a day gives the ~183,000 orders that "500 a day
+        // for 366 days" means; --warm-orders-per-day 500 gives the dipped 151,000.
+        "warm-orders-per-day": { type: "string", default: "604" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    fail(unknown ? `unknown flag ${unknown[1]}` : message);
+  }
+}
+const args = flags();
+
+type NumberFlag = "runs" | "latency" | "jitter" | "port" | "settle" | "warm-orders-per-day";
+function num(name: NumberFlag): number {
+  const raw = args[name];
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n)) fail(`--${name} takes a number, not "${raw}"`);
+  return n;
+}
+
+const only = new Set(args.only.split(","));
+for (const item of only)
+  if (!(ITEMS as readonly string[]).includes(item)) fail(`--only: unknown item "${item}"`);
+const runs = num("runs");
+const latencyMs = num("latency");
+const jitterMs = num("jitter");
+const appDir = args["app-dir"];
+const port = num("port");
+const warmOrdersPerDay = num("warm-orders-per-day");
+const settleSeconds = num("settle");
 
 const say = (line: string) => console.log(line);
 const cleanups: Array<() => Promise<void>> = [];
@@ -79,9 +119,9 @@ async function main(): Promise<void> {
 
   const needApp = ["warm", "browser", "load"].some((item) => only.has(item));
   if (needApp) {
-    if (arg("rebuild") === "true") results.build = buildApp(process.cwd(), appDir, say);
+    if (args.rebuild) results.build = buildApp(process.cwd(), appDir, say);
     const s = await sim(warmOrdersPerDay);
-    const bare = arg("bare") === "true";
+    const bare = args.bare;
     const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare });
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
@@ -93,7 +133,7 @@ async function main(): Promise<void> {
       say(`\n2–3. warm /api/reports over 366 days at ${warmOrdersPerDay} orders/day; CSV; RSS`);
       results.warm = await warmBench(
         app,
-        { days: 366, ordersPerDay: warmOrdersPerDay, requests: 200, rounds: runs, settleSeconds: num("settle", 90) },
+        { days: 366, ordersPerDay: warmOrdersPerDay, requests: 200, rounds: runs, settleSeconds },
         say,
       );
     } else {

@@ -1,20 +1,29 @@
 // The simulator as its own process for the benchmark, so its CPU is not the engine's: the real
 // HTTP front of lib/simulator plus two bench-only paths (stats, reset). Prints one JSON line.
+import { parseArgs } from "node:util";
 import { createSimulator, type Simulator } from "@/lib/simulator";
 import { startSimulatorServer } from "@/lib/simulator/server";
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i >= 0 ? process.argv[i + 1] : undefined;
-  return raw === undefined ? fallback : Number(raw);
-}
+// Only scripts/bench/sim.ts starts this, so a bad flag is a bug there: parseArgs throws on it.
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    "orders-per-day": { type: "string", default: "300" },
+    latency: { type: "string", default: "50" },
+    jitter: { type: "string", default: "10" },
+    seed: { type: "string", default: "1" },
+    port: { type: "string", default: "0" },
+  },
+  strict: true,
+});
+const flag = (name: keyof typeof values): number => Number(values[name]);
 
 async function main(): Promise<void> {
   const sim = createSimulator({
-    ordersPerDay: flag("orders-per-day", 300),
-    latencyMs: flag("latency", 50),
-    jitterMs: flag("jitter", 10),
-    seed: flag("seed", 1),
+    ordersPerDay: flag("orders-per-day"),
+    latencyMs: flag("latency"),
+    jitterMs: flag("jitter"),
+    seed: flag("seed"),
   });
   const front: Simulator = Object.create(sim) as Simulator;
   front.handle = async (request) => {
@@ -26,7 +35,7 @@ async function main(): Promise<void> {
     }
     return sim.handle(request);
   };
-  const server = await startSimulatorServer(front, { port: flag("port", 0) });
+  const server = await startSimulatorServer(front, { port: flag("port") });
   const { key, secret } = sim.credentials();
   console.log(JSON.stringify({ url: server.url, key, secret }));
   const stop = () => void server.close().finally(() => process.exit(0));
