@@ -1,13 +1,12 @@
 import type { NextConfig } from "next";
+import { assetSecurityHeaders } from "./lib/security/headers";
 
 // Pages and API answers get their security headers from proxy.ts (with a per-request CSP nonce);
-// static assets, which the proxy skips, get these.
-const staticAssetHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
-];
+// static assets, which the proxy skips, get the same ones from the same module.
+const staticAssetHeaders = Object.entries(assetSecurityHeaders()).map(([key, value]) => ({
+  key,
+  value,
+}));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
