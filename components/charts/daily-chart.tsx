@@ -38,7 +38,7 @@ export function DailyChart({
   onSelectDay: (date: string) => void;
   className?: string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const data = withRate(series);
   const peak = data.reduce<Point | null>(
     (best, p) => (!best || p.messages > best.messages ? p : best),
@@ -46,7 +46,7 @@ export function DailyChart({
   );
   const summary =
     peak && peak.messages > 0
-      ? interpolate(t.charts.daily.summary, {
+      ? interpolate(plural(t.charts.daily.summary, peak.messages), {
           start: fmt.date(range.start),
           end: fmt.date(range.end),
           peakDate: fmt.date(peak.date),

@@ -31,18 +31,20 @@ export function SenderChart({
   onToggleSender: (sender: string) => void;
   className?: string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const sorted = [...senders].sort(
     (a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender),
   );
   const shown = sorted.slice(0, MAX_BARS);
   const top = sorted[0];
   const summary = top
-    ? interpolate(t.charts.senders.summary, {
-        count: sorted.length,
-        top: top.sender,
-        messages: fmt.number(top.messages),
-      })
+    ? [
+        interpolate(plural(t.charts.senders.summary, sorted.length), { count: sorted.length }),
+        interpolate(plural(t.charts.senders.largest, top.messages), {
+          top: top.sender,
+          messages: fmt.number(top.messages),
+        }),
+      ].join(" ")
     : t.charts.senders.summaryEmpty;
   const dim = (sender: string) => selected.length > 0 && !selected.includes(sender);
 

@@ -18,7 +18,7 @@ export function StatusChart({
   statuses: ReportResponse["statuses"];
   className?: string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const total = ORDER_STATUS_VALUES.reduce(
     (sum, s) => sum + (statuses[String(s) as Slice["status"]] ?? 0),
     0,
@@ -34,7 +34,7 @@ export function StatusChart({
       color: outcome ? OUTCOME_COLOR[outcome] : "gray",
     };
   });
-  const summary = interpolate(t.charts.status.summary, {
+  const summary = interpolate(plural(t.charts.status.summary, total), {
     total: fmt.number(total),
     parts: slices
       .map((s) => `${t.orderStatus[s.status]} ${fmt.number(s.count)} (${fmt.percent(s.share)})`)

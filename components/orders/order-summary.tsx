@@ -7,7 +7,7 @@ import type { OrderDetailResponse } from "@/lib/reports/types";
 type OrderWithPrice = OrderDetailResponse["order"];
 
 export function OrderSummary({ order }: { order: OrderWithPrice }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const final = order.delivered + order.undelivered;
   const settledShare = order.total > 0 ? final / order.total : 1;
   return (
@@ -30,7 +30,7 @@ export function OrderSummary({ order }: { order: OrderWithPrice }) {
               {t.order.settled}
             </h2>
             <p className="text-sm tabular-nums" data-testid="order-settled">
-              {interpolate(t.order.settledValue, {
+              {interpolate(plural(t.order.settledValue, order.total), {
                 final: fmt.number(final),
                 total: fmt.number(order.total),
               })}

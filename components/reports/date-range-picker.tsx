@@ -24,7 +24,7 @@ type Props = {
 };
 
 export function DateRangePicker({ range, today, maxRangeDays, onChange }: Props) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -63,9 +63,7 @@ export function DateRangePicker({ range, today, maxRangeDays, onChange }: Props)
         <CalendarIcon />
         <span className="sr-only">{t.range.label}: </span>
         <span data-testid="range-label">{fmt.dateRange(range)}</span>
-        <span className="muted text-xs font-normal">
-          {days === 1 ? t.range.oneDay : interpolate(t.range.days, { days })}
-        </span>
+        <span className="muted text-xs font-normal">{daysText({ t, plural }, days)}</span>
         <ChevronDownIcon className="ml-auto size-4 sm:ml-0" />
       </button>
       {open ? (
@@ -100,7 +98,7 @@ function PickerPanel({
   maxRangeDays: number;
   onDone: (apply?: DateRange) => void;
 }) {
-  const { t, fmt, locale } = useI18n();
+  const { t, fmt, locale, plural } = useI18n();
   const wide = useMediaQuery("(min-width: 768px)", true);
   const [start, setStart] = useState(range.start);
   const [end, setEnd] = useState<string | null>(range.end);
@@ -192,9 +190,9 @@ function PickerPanel({
           data-testid="range-message"
         >
           {problem
-            ? problemText(problem, t, fmt.date(today), maxRangeDays)
+            ? problemText(problem, { t, plural }, fmt.date(today), maxRangeDays)
             : end
-              ? `${fmt.dateRange({ start, end })} · ${interpolate(t.range.days, { days: rangeDays({ start, end }) })}`
+              ? `${fmt.dateRange({ start, end })} · ${daysText({ t, plural }, rangeDays({ start, end }))}`
               : null}
         </p>
         <div className="mt-3 flex justify-end gap-2">
@@ -225,9 +223,15 @@ function shiftMonth(day: string, months: number): string {
   return fromDate(new Date(d.getFullYear(), d.getMonth() + months, 1));
 }
 
+type Words = Pick<ReturnType<typeof useI18n>, "t" | "plural">;
+
+function daysText({ t, plural }: Words, days: number): string {
+  return interpolate(plural(t.range.days, days), { days });
+}
+
 function problemText(
   problem: RangeProblem,
-  t: ReturnType<typeof useI18n>["t"],
+  { t, plural }: Words,
   today: string,
   max: number,
 ): string {
@@ -241,6 +245,6 @@ function problemText(
     case "future":
       return interpolate(t.range.future, { today });
     case "tooLong":
-      return interpolate(t.range.tooLong, { max, days: problem.days });
+      return interpolate(plural(t.range.tooLong, max), { max, days: problem.days });
   }
 }

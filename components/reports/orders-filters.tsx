@@ -80,7 +80,7 @@ export function SenderFilter({
   value: string[];
   onChange: (senders: string[]) => void;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -102,7 +102,7 @@ export function SenderFilter({
       ? t.table.allSenders
       : value.length === 1
         ? value[0]
-        : interpolate(t.table.nSenders, { count: value.length });
+        : interpolate(plural(t.table.nSenders, value.length), { count: value.length });
 
   return (
     <div

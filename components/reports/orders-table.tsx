@@ -11,9 +11,12 @@ import type { Sort, SortField } from "@/lib/reports/search-params";
 import type { Order } from "@/lib/reports/types";
 import { orderHref } from "@/lib/ui/order-query";
 
+type TableText = ReturnType<typeof useI18n>["t"]["table"];
+
 type Column = {
   field: SortField;
-  label: keyof ReturnType<typeof useI18n>["t"]["table"];
+  /** A plain text of `t.table`, not a `{ one, other }` pair. */
+  label: { [K in keyof TableText]: TableText[K] extends string ? K : never }[keyof TableText];
   numeric?: boolean;
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpolate, negotiateLocale } from "./config";
+import { interpolate, negotiateLocale, pluralForm, type Plural } from "./config";
 import { en } from "./dictionaries/en";
 import { tr } from "./dictionaries/tr";
 
@@ -21,6 +21,25 @@ describe("negotiateLocale", () => {
 describe("interpolate", () => {
   it("fills known placeholders and leaves unknown ones", () => {
     expect(interpolate("{done} / {total} {x}", { done: 3, total: 7 })).toBe("3 / 7 {x}");
+  });
+});
+
+describe("pluralForm", () => {
+  const fill = (locale: "en" | "tr", forms: Plural, count: number) =>
+    interpolate(pluralForm(locale, forms, count), { count });
+  it.each([
+    [0, "0 senders"],
+    [1, "1 sender"],
+    [2, "2 senders"],
+    [1.5, "1.5 senders"],
+  ])("English: %s → %s", (count, text) => {
+    expect(fill("en", en.table.nSenders, count)).toBe(text);
+  });
+  it("Turkish keeps the noun singular after any number", () => {
+    expect([1, 3].map((n) => fill("tr", tr.table.nSenders, n))).toEqual([
+      "1 gönderici",
+      "3 gönderici",
+    ]);
   });
 });
 
@@ -46,6 +65,27 @@ describe("dictionaries", () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, value] of enLeaves)
       expect(names(trLeaves.get(key) ?? ""), key).toEqual(names(value));
+  });
+
+  it("English counts have a singular and a plural form; Turkish says the same in both", () => {
+    const plurals = [...enLeaves.keys()]
+      .filter((k) => k.endsWith(".one"))
+      .map((k) => k.slice(0, -4));
+    expect(plurals.length).toBeGreaterThan(5);
+    for (const key of plurals) {
+      expect(enLeaves.get(`${key}.one`), key).not.toBe(enLeaves.get(`${key}.other`));
+      expect(trLeaves.get(`${key}.one`), key).toBe(trLeaves.get(`${key}.other`));
+    }
+  });
+
+  it("no English text puts a bare count before a plural noun", () => {
+    // "{count} senders" reads "1 senders"; such a text needs { one, other }. Exceptions: a count
+    // that is never 1 where it is shown.
+    const allowed = new Set(["charts.senders.more"]);
+    const bare = [...enLeaves]
+      .filter(([k]) => !/\.(one|other)$/.test(k) && !allowed.has(k))
+      .filter(([, v]) => /\{\w+\} (days|orders|messages|senders|recipients)\b/.test(v));
+    expect(bare.map(([k]) => k)).toEqual([]);
   });
 
   it("Turkish is translated, not copied (apart from names)", () => {

@@ -38,3 +38,19 @@ export function interpolate(template: string, values: Record<string, string | nu
     name in values ? String(values[name]) : match,
   );
 }
+
+/**
+ * A string with a count in it, one text per plural category. English and Turkish both know only
+ * "one" and "other"; Turkish gives the same text for both, since a noun after a number stays
+ * singular ("3 gönderici").
+ */
+export type Plural = { one: string; other: string };
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The text of `forms` that reads right with `count`; fill it in with interpolate(). */
+export function pluralForm(locale: Locale, forms: Plural, count: number): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(INTL_LOCALE[locale])));
+  return rules.select(count) === "one" ? forms.one : forms.other;
+}

@@ -2,10 +2,16 @@
 // Hands the server-chosen locale and its dictionary to client components.
 import { createContext, use, useMemo, type ReactNode } from "react";
 import { createFormatters, type Formatters } from "@/lib/ui/format";
-import type { Locale } from "./config";
+import { pluralForm, type Locale, type Plural } from "./config";
 import type { Dictionary } from "./dictionaries";
 
-type I18n = { locale: Locale; t: Dictionary; fmt: Formatters };
+type I18n = {
+  locale: Locale;
+  t: Dictionary;
+  fmt: Formatters;
+  /** The form of a `{ one, other }` text that reads right with `count`. */
+  plural: (forms: Plural, count: number) => string;
+};
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -18,7 +24,15 @@ export function I18nProvider({
   dict: Dictionary;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ locale, t: dict, fmt: createFormatters(locale) }), [locale, dict]);
+  const value = useMemo(
+    () => ({
+      locale,
+      t: dict,
+      fmt: createFormatters(locale),
+      plural: (forms: Plural, count: number) => pluralForm(locale, forms, count),
+    }),
+    [locale, dict],
+  );
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

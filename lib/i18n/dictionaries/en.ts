@@ -1,5 +1,6 @@
 // English strings. This object defines the Dictionary type: tr.ts must provide every key.
-// `{name}` marks a value filled in with interpolate().
+// `{name}` marks a value filled in with interpolate(); a `{ one, other }` pair is a text with a
+// count in it, picked with pluralForm() ("1 sender", "2 senders").
 
 export const en = {
   meta: {
@@ -48,10 +49,12 @@ export const en = {
     end: "End date",
     apply: "Apply",
     cancel: "Cancel",
-    days: "{days} days",
-    oneDay: "1 day",
+    days: { one: "{days} day", other: "{days} days" },
     pickEnd: "Now pick the last day of the range.",
-    tooLong: "A report can span at most {max} days; this range has {days}. Pick a shorter range.",
+    tooLong: {
+      one: "A report can span at most {max} day; this range has {days}. Pick a shorter range.",
+      other: "A report can span at most {max} days; this range has {days}. Pick a shorter range.",
+    },
     endBeforeStart: "The end date is before the start date.",
     future: "The range goes past today; the last day you can pick is today, {today}.",
     invalidDate: "Enter a valid date.",
@@ -112,15 +115,18 @@ export const en = {
       rate: "Delivery rate",
       hint: "Select a day to show only that day.",
       selectDay: "Show only {date}",
-      summary:
-        "Daily messages from {start} to {end}. Busiest day: {peakDate} with {peakMessages} messages.",
+      summary: {
+        one: "Daily messages from {start} to {end}. Busiest day: {peakDate} with {peakMessages} message.",
+        other:
+          "Daily messages from {start} to {end}. Busiest day: {peakDate} with {peakMessages} messages.",
+      },
       summaryEmpty: "No messages from {start} to {end}.",
       date: "Day",
       messages: "Messages",
     },
     status: {
       title: "Orders by status",
-      summary: "{total} orders: {parts}.",
+      summary: { one: "{total} order: {parts}.", other: "{total} orders: {parts}." },
       count: "Orders",
       share: "Share",
     },
@@ -129,7 +135,11 @@ export const en = {
       hint: "Select a sender to filter by it.",
       filterBy: "Filter by {sender}",
       removeFilter: "Remove filter {sender}",
-      summary: "{count} senders. Largest: {top} with {messages} messages.",
+      summary: { one: "{count} sender.", other: "{count} senders." },
+      largest: {
+        one: "Largest: {top} with {messages} message.",
+        other: "Largest: {top} with {messages} messages.",
+      },
       summaryEmpty: "No senders in this range.",
       sender: "Sender",
       rate: "Delivery rate",
@@ -157,7 +167,7 @@ export const en = {
     searchPlaceholder: "Order no. or sender",
     senderFilter: "Senders",
     allSenders: "All senders",
-    nSenders: "{count} senders",
+    nSenders: { one: "{count} sender", other: "{count} senders" },
     statusFilter: "Order status",
     clearSenders: "Clear",
     sortLabel: "Sort order",
@@ -183,7 +193,10 @@ export const en = {
     priceHint: "As reported by iletiMerkezi",
     total: "Messages",
     settled: "Settled",
-    settledValue: "{final} of {total} messages have a final status",
+    settledValue: {
+      one: "{final} of {total} message has a final status",
+      other: "{final} of {total} messages have a final status",
+    },
     recipients: "Recipients",
     recipientsCaption: "Recipients of order {id}",
     number: "Phone number",

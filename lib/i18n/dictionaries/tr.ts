@@ -1,6 +1,9 @@
 // Türkçe metinler: İstanbul'daki pazarlama ekibinin okuduğu dil; en.ts ile aynı anahtarlar.
 import type { Dictionary } from "./en";
 
+/** Sayıdan sonra isim tekil kalır ("3 gönderici"): iki biçim de aynı metin. */
+const both = (text: string) => ({ one: text, other: text });
+
 export const tr: Dictionary = {
   meta: {
     title: "SMS iletim raporları",
@@ -48,11 +51,11 @@ export const tr: Dictionary = {
     end: "Bitiş tarihi",
     apply: "Uygula",
     cancel: "Vazgeç",
-    days: "{days} gün",
-    oneDay: "1 gün",
+    days: both("{days} gün"),
     pickEnd: "Şimdi aralığın son gününü seçin.",
-    tooLong:
+    tooLong: both(
       "Bir rapor en fazla {max} günü kapsayabilir; bu aralık {days} gün. Daha kısa bir aralık seçin.",
+    ),
     endBeforeStart: "Bitiş tarihi başlangıç tarihinden önce.",
     future: "Aralık bugünü aşıyor; seçilebilecek son gün bugün, {today}.",
     invalidDate: "Geçerli bir tarih girin.",
@@ -112,15 +115,16 @@ export const tr: Dictionary = {
       rate: "Teslim oranı",
       hint: "Yalnızca o günü görmek için bir güne tıklayın.",
       selectDay: "Yalnızca {date} gününü göster",
-      summary:
+      summary: both(
         "{start} – {end} arası günlük mesajlar. En yoğun gün: {peakDate}, {peakMessages} mesaj.",
+      ),
       summaryEmpty: "{start} – {end} arasında mesaj yok.",
       date: "Gün",
       messages: "Mesaj",
     },
     status: {
       title: "Durumlarına göre siparişler",
-      summary: "{total} sipariş: {parts}.",
+      summary: both("{total} sipariş: {parts}."),
       count: "Sipariş",
       share: "Pay",
     },
@@ -129,7 +133,8 @@ export const tr: Dictionary = {
       hint: "Filtrelemek için bir göndericiye tıklayın.",
       filterBy: "{sender} ile filtrele",
       removeFilter: "{sender} filtresini kaldır",
-      summary: "{count} gönderici. En büyüğü: {top}, {messages} mesaj.",
+      summary: both("{count} gönderici."),
+      largest: both("En büyüğü: {top}, {messages} mesaj."),
       summaryEmpty: "Bu aralıkta gönderici yok.",
       sender: "Gönderici",
       rate: "Teslim oranı",
@@ -157,7 +162,7 @@ export const tr: Dictionary = {
     searchPlaceholder: "Sipariş no veya gönderici",
     senderFilter: "Göndericiler",
     allSenders: "Tüm göndericiler",
-    nSenders: "{count} gönderici",
+    nSenders: both("{count} gönderici"),
     statusFilter: "Sipariş durumu",
     clearSenders: "Temizle",
     sortLabel: "Sıralama",
@@ -183,7 +188,7 @@ export const tr: Dictionary = {
     priceHint: "iletiMerkezi'nin bildirdiği tutar",
     total: "Mesaj",
     settled: "Sonuçlanan",
-    settledValue: "{total} mesajın {final} tanesi sonuçlandı",
+    settledValue: both("{total} mesajın {final} tanesi sonuçlandı"),
     recipients: "Alıcılar",
     recipientsCaption: "{id} numaralı siparişin alıcıları",
     number: "Telefon numarası",
