@@ -70,7 +70,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {dict.app.skipToContent}
           </a>
           <AppHeader dict={dict} theme={theme} demo={appMode() === "demo"} user={user} />
-          {children}
+          {/* The one <main> of every page; each segment lays out its own content inside. */}
+          <main id="main">{children}</main>
         </Providers>
       </body>
     </html>

@@ -20,12 +20,12 @@ export default async function LoginPage({ searchParams }: Props) {
   if (await currentPageUser()) redirect(next);
   const { dict } = await getDictionary();
   return (
-    <main id="main" className="mx-auto flex w-full max-w-sm flex-1 flex-col justify-center px-4 py-16">
+    <div className="mx-auto w-full max-w-sm px-4 py-16">
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h1 className="text-xl font-semibold">{dict.auth.title}</h1>
         <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">{dict.auth.subtitle}</p>
         <LoginForm next={next} demo={showsDemoLogin() ? { ...DEMO_USER } : null} />
       </div>
-    </main>
+    </div>
   );
 }

@@ -34,7 +34,7 @@ export function OrderView({ id }: { id: number }) {
   const error = detail.error instanceof ApiError ? detail.error : null;
 
   return (
-    <main id="main" className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
+    <>
       <div>
         <Link
           href={backHref}
@@ -78,6 +78,6 @@ export function OrderView({ id }: { id: number }) {
       ) : detail.isPending && !detail.error ? (
         <OrderSummarySkeleton />
       ) : null}
-    </main>
+    </>
   );
 }

@@ -52,7 +52,7 @@ export function ReportView({
     });
 
   return (
-    <main id="main" className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
+    <>
       <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold tracking-tight">{t.report.title}</h1>
@@ -189,6 +189,6 @@ export function ReportView({
         </>
       )}
       <p className="muted text-center text-xs">{t.app.timeZoneNote}</p>
-    </main>
+    </>
   );
 }

@@ -4,11 +4,7 @@ import { TableSkeleton } from "@/components/reports/orders-table";
 
 export default function ReportsLoading() {
   return (
-    <main
-      id="main"
-      className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6"
-      aria-busy="true"
-    >
+    <div className="flex flex-col gap-5" aria-busy="true">
       <div className="flex flex-col gap-3 lg:flex-row lg:justify-between">
         <div className="skeleton h-8 w-64" />
         <div className="skeleton h-9 w-80 max-w-full" />
@@ -19,6 +15,6 @@ export default function ReportsLoading() {
       <div className="card">
         <TableSkeleton />
       </div>
-    </main>
+    </div>
   );
 }
