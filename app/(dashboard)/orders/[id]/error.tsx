@@ -1,6 +1,0 @@
-"use client";
-import { SegmentError } from "@/components/layout/segment-error";
-
-export default function OrderError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <SegmentError error={error} retry={retry} />;
-}
