@@ -7,8 +7,8 @@ import { Providers } from "@/components/providers";
 import { currentPageUser } from "@/lib/auth/dal";
 import { NONCE_HEADER } from "@/lib/security/proxy-core";
 import { getDictionary } from "@/lib/i18n/server";
-import { appMode } from "@/lib/ui/server-data";
-import { isTheme, THEME_COOKIE, THEME_SCRIPT } from "@/lib/ui/theme";
+import { appMode } from "@/lib/server/prefetch";
+import { isTheme, THEME_COOKIE, THEME_SCRIPT } from "@/lib/ui/preferences";
 import "./globals.css";
 
 const FAVICON =

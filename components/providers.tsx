@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { I18nProvider } from "@/lib/i18n/context";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
-import { getQueryClient } from "@/lib/ui/query-client";
+import { getQueryClient } from "@/lib/client/query-client";
 
 export function Providers({
   locale,

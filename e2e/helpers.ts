@@ -1,6 +1,6 @@
 // Shared steps of the e2e specs: wait for the report, ask the API what it should show, format like the UI.
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import type { OrderDetailResponse, ReportResponse } from "@/lib/reports/types";
+import type { OrderDetailResponse, ReportResponse } from "@/lib/reports/contract/types";
 
 export const INTL = { en: "en-GB", tr: "tr-TR" } as const;
 

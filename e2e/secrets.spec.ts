@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
-import { hashFromSecret } from "@/lib/iletimerkezi/client";
+import { hashFromSecret } from "@/lib/iletimerkezi/hash";
 import { CANARY, E2E_NOW } from "./env";
 
 const SIM_PORT = 4019;

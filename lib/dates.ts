@@ -61,7 +61,7 @@ const wallClock = new Intl.DateTimeFormat("en-CA", {
 });
 
 /** The Istanbul wall clock at `now` as `YYYY-MM-DD HH:MM:SS`. */
-export function istanbulTimestamp(now: Date): string {
+function istanbulTimestamp(now: Date): string {
   const p = Object.fromEntries(wallClock.formatToParts(now).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
@@ -141,6 +141,11 @@ export function wallTimestamp(seconds: number): string {
 /** Days since 1970-01-01 of a date: what Math.floor(wallSeconds / 86400) gives for its timestamps. */
 export function epochDay(date: string): number {
   return Math.round(toUtcMs(date) / DAY_MS);
+}
+
+/** The epochDay of wall-clock seconds (wallSeconds): the calendar day they fall on. */
+export function epochDayOfWallSeconds(seconds: number): number {
+  return Math.floor(seconds / 86400);
 }
 
 /** Splits an inclusive range into consecutive windows of at most `size` inclusive days. */

@@ -52,7 +52,7 @@ export type Env = {
 
 export const DEFAULT_BASE_URL = "https://api.iletimerkezi.com/v1";
 
-export class EnvError extends Error {
+class EnvError extends Error {
   name = "EnvError";
 }
 

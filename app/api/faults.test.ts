@@ -1,13 +1,13 @@
 // Upstream faults through the simulator, at the HTTP API: each either yields exact totals or the
 // right error code, and the server keeps answering other requests.
 import { afterEach, describe, expect, it } from "vitest";
-import { setEngineForTesting } from "@/lib/reports/service";
+import { setServicesForTesting } from "@/lib/server/services";
 import type { FaultKind, SimulatorOptions } from "@/lib/simulator";
 import { harness } from "@/lib/testing/harness";
 import { signedIn } from "@/lib/testing/session";
 import { GET as reports } from "./reports/route";
 
-afterEach(() => setEngineForTesting(undefined));
+afterEach(() => setServicesForTesting(undefined));
 const ctx = { params: Promise.resolve({}) } as never;
 const RANGE = { start: "2026-04-01", end: "2026-04-28" };
 
@@ -19,7 +19,7 @@ const everyOrder = (edit: (o: Record<string, unknown>) => void) => (json: unknow
 
 async function run(sim: Partial<SimulatorOptions>, mapResponse?: (json: unknown) => unknown) {
   const h = harness(sim, { timeoutMs: 150, mapResponse });
-  setEngineForTesting(h.engine);
+  setServicesForTesting(h.services);
   const res = await reports(
     await signedIn(`http://127.0.0.1:3000/api/reports?start=${RANGE.start}&end=${RANGE.end}`),
     ctx,
@@ -73,7 +73,7 @@ describe("upstream faults at the API", () => {
 
   it("keeps serving other requests while one report fails", async () => {
     const h = harness({ fault: ({ start }) => (start === "2026-03-01" ? "unavailable" : null) }, { timeoutMs: 150 });
-    setEngineForTesting(h.engine);
+    setServicesForTesting(h.services);
     const get = async (qs: string) => reports(await signedIn(`http://127.0.0.1:3000/api/reports?${qs}`), ctx);
     const [bad, good] = await Promise.all([get("start=2026-03-01&end=2026-03-05"), get("start=2026-04-20&end=2026-04-25")]);
     expect(bad.status).toBe(503);

@@ -2,7 +2,7 @@
 // never a 500, never a hang.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEngineForTesting } from "@/lib/reports/service";
+import { setServicesForTesting } from "@/lib/server/services";
 import { harness } from "@/lib/testing/harness";
 import { signedIn } from "@/lib/testing/session";
 import { GET as orderExport } from "./orders/[id]/export/route";
@@ -10,8 +10,8 @@ import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
 import { GET as reports } from "./reports/route";
 
-beforeAll(() => setEngineForTesting(harness({ ordersPerDay: 8 }).engine));
-afterAll(() => setEngineForTesting(undefined));
+beforeAll(() => setServicesForTesting(harness({ ordersPerDay: 8 }).services));
+afterAll(() => setServicesForTesting(undefined));
 
 const REPORT_KEYS = ["start", "end", "sender", "status", "q", "sort", "page", "pageSize", "refresh", "sep"];
 const ORDER_KEYS = ["page", "pageSize", "status", "reveal", "sep"];

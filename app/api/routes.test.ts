@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { harness, NOW } from "@/lib/testing/harness";
-import { setEngineForTesting } from "@/lib/reports/service";
+import { harness } from "@/lib/testing/harness";
+import { setServicesForTesting } from "@/lib/server/services";
 import type { SimulatorOptions } from "@/lib/simulator";
 import { signedIn } from "@/lib/testing/session";
 import { GET as health } from "./health/route";
@@ -13,10 +13,10 @@ import { GET as reports } from "./reports/route";
 type Opts = Parameters<typeof harness>[1];
 function use(sim: Partial<SimulatorOptions> = {}, opts: Opts = {}) {
   const h = harness(sim, opts);
-  setEngineForTesting(h.engine);
+  setServicesForTesting(h.services);
   return h;
 }
-afterEach(() => setEngineForTesting(undefined));
+afterEach(() => setServicesForTesting(undefined));
 
 const noParams = { params: Promise.resolve({}) } as never;
 const get = (path: string) => signedIn(`http://127.0.0.1:3000${path}`);
@@ -230,6 +230,10 @@ describe("GET /api/orders/{id}", () => {
   });
 });
 
-it("uses the fixed clock", () => {
-  expect(NOW.toISOString()).toBe("2026-04-29T09:00:00.000Z");
+describe("the clock", () => {
+  it("takes today from the services' clock, in Istanbul: 01:30 there is still the previous day in UTC", async () => {
+    use({ now: () => new Date("2026-01-16T01:30:00+03:00") });
+    const body = await (await reports(await get("/api/reports"), noParams)).json();
+    expect(body.range).toMatchObject({ start: "2026-01-10", end: "2026-01-16" });
+  });
 });

@@ -1,7 +1,10 @@
 // One colour per outcome for every chart, badge and bar; the CSS variables switch with the theme
 // (app/globals.css), the Tailwind names come from tailwind.config.ts.
-export const OUTCOMES = ["delivered", "undelivered", "waiting"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+// Which status is which outcome is the contract's (lib/reports/contract/statuses.ts).
+import type { Outcome } from "@/lib/reports/contract/statuses";
+
+export type { Outcome };
+export const OUTCOMES = ["delivered", "undelivered", "waiting"] as const satisfies readonly Outcome[];
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {
   delivered: "var(--c-delivered)",
@@ -23,19 +26,3 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   undelivered: "text-undelivered dark:text-undelivered-dark",
   waiting: "text-waiting dark:text-waiting-dark",
 };
-
-/** Order status → the outcome colour it is drawn in: in progress waits, completed delivered, failed did not. */
-export function orderStatusOutcome(status: number): Outcome | null {
-  if (status === 113) return "waiting";
-  if (status === 114) return "delivered";
-  if (status === 115) return "undelivered";
-  return null;
-}
-
-/** Message status (110/111/112) → outcome. */
-export function messageStatusOutcome(status: number): Outcome | null {
-  if (status === 110) return "waiting";
-  if (status === 111) return "delivered";
-  if (status === 112) return "undelivered";
-  return null;
-}

@@ -13,7 +13,8 @@ import {
 } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { SeriesPoint } from "@/lib/reports/types";
+import { deliveryRate } from "@/lib/reports/contract/statuses";
+import type { SeriesPoint } from "@/lib/reports/contract/types";
 import { ChartCard, dataTableClass } from "./chart-card";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
@@ -21,10 +22,7 @@ import { isBarClick, TooltipBox } from "./chart-tooltip";
 type Point = SeriesPoint & { deliveryRate: number | null };
 
 function withRate(series: SeriesPoint[]): Point[] {
-  return series.map((p) => {
-    const final = p.delivered + p.undelivered;
-    return { ...p, deliveryRate: final > 0 ? p.delivered / final : null };
-  });
+  return series.map((p) => ({ ...p, deliveryRate: deliveryRate(p.delivered, p.undelivered) }));
 }
 
 export function DailyChart({

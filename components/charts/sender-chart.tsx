@@ -13,7 +13,7 @@ import {
 } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { SenderRow } from "@/lib/reports/types";
+import type { SenderRow } from "@/lib/reports/contract/types";
 import { ChartCard, dataTableClass } from "./chart-card";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";

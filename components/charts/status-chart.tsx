@@ -3,13 +3,13 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { ORDER_STATUS_VALUES } from "@/lib/reports/search-params";
-import type { ReportResponse } from "@/lib/reports/types";
+import { ORDER_STATUSES, orderOutcome, type OrderStatusKey } from "@/lib/reports/contract/statuses";
+import type { ReportResponse } from "@/lib/reports/contract/types";
 import { ChartCard, dataTableClass } from "./chart-card";
-import { OUTCOME_COLOR, orderStatusOutcome } from "./chart-config";
+import { OUTCOME_COLOR } from "./chart-config";
 import { TooltipBox } from "./chart-tooltip";
 
-type Slice = { status: "113" | "114" | "115"; count: number; share: number; color: string };
+type Slice = { status: OrderStatusKey; count: number; share: number; color: string };
 
 export function StatusChart({
   statuses,
@@ -19,14 +19,14 @@ export function StatusChart({
   className?: string;
 }) {
   const { t, fmt, plural } = useI18n();
-  const total = ORDER_STATUS_VALUES.reduce(
+  const total = ORDER_STATUSES.reduce(
     (sum, s) => sum + (statuses[String(s) as Slice["status"]] ?? 0),
     0,
   );
-  const slices: Slice[] = ORDER_STATUS_VALUES.map((s) => {
+  const slices: Slice[] = ORDER_STATUSES.map((s) => {
     const status = String(s) as Slice["status"];
     const count = statuses[status] ?? 0;
-    const outcome = orderStatusOutcome(s);
+    const outcome = orderOutcome(s);
     return {
       status,
       count,

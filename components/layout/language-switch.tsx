@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { rememberLocale } from "@/lib/ui/theme";
+import { rememberLocale } from "@/lib/ui/preferences";
 
 export function LanguageSwitch() {
   const { t, locale } = useI18n();

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import { useI18n } from "@/lib/i18n/context";
-import { applyTheme } from "@/lib/ui/theme";
+import { applyTheme } from "@/lib/ui/preferences";
 import { MoonIcon, SunIcon } from "@/components/ui/icons";
 
 function subscribe(onChange: () => void) {

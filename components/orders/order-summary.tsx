@@ -2,7 +2,7 @@
 import { OUTCOME_COLOR, OUTCOME_TEXT, OUTCOMES } from "@/components/charts/chart-config";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { OrderDetailResponse } from "@/lib/reports/types";
+import type { OrderDetailResponse } from "@/lib/reports/contract/types";
 
 type OrderWithPrice = OrderDetailResponse["order"];
 

@@ -10,13 +10,9 @@ import { Banner } from "@/components/ui/banner";
 import { OrderStatusBadge } from "@/components/ui/status-badge";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { ApiError } from "@/lib/ui/api-error";
-import {
-  orderQueryOptions,
-  orderSearchParams,
-  safeReportHref,
-  sanitizeOrderView,
-} from "@/lib/ui/order-query";
+import { ApiError } from "@/lib/api/api-error";
+import { orderQueryOptions, safeReportHref } from "@/lib/client/order-queries";
+import { orderSearchParams, sanitizeOrderView } from "@/lib/reports/contract/order-query";
 import { OrderSummary, OrderSummarySkeleton } from "./order-summary";
 import { RecipientsPanel } from "./recipients-panel";
 

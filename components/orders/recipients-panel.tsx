@@ -5,16 +5,15 @@ import { Pagination } from "@/components/ui/pagination";
 import { MessageStatusBadge } from "@/components/ui/status-badge";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { MESSAGE_STATUS_VALUES } from "@/lib/reports/search-params";
-import type { OrderDetailResponse } from "@/lib/reports/types";
-import { messageStatusOutcome } from "@/components/charts/chart-config";
-import { orderExportHref, RECIPIENT_PAGE_SIZES, sanitizeOrderView } from "@/lib/ui/order-query";
+import { MESSAGE_STATUSES, messageOutcome, type MessageStatus } from "@/lib/reports/contract/statuses";
+import type { OrderDetailResponse } from "@/lib/reports/contract/types";
+import { orderExportHref } from "@/lib/client/order-queries";
+import { RECIPIENT_PAGE_SIZES, type OrderView } from "@/lib/reports/contract/order-query";
 
-type View = ReturnType<typeof sanitizeOrderView>;
 type ParamsUpdate = Partial<{
   page: number | null;
   pageSize: number | null;
-  status: (110 | 111 | 112)[] | null;
+  status: MessageStatus[] | null;
 }>;
 
 export function RecipientsPanel({
@@ -24,7 +23,7 @@ export function RecipientsPanel({
   onReveal,
   onParams,
 }: {
-  view: View;
+  view: OrderView;
   messages: OrderDetailResponse["messages"];
   loading: boolean;
   onReveal: (reveal: boolean) => void;
@@ -32,8 +31,8 @@ export function RecipientsPanel({
 }) {
   const { t, fmt } = useI18n();
   const offset = (view.page - 1) * view.pageSize;
-  const setStatus = (status: number[]) =>
-    onParams({ status: status.length ? (status as (110 | 111 | 112)[]) : null, page: null });
+  const setStatus = (status: MessageStatus[]) =>
+    onParams({ status: status.length ? status : null, page: null });
 
   return (
     <section className="card min-w-0" aria-labelledby="recipients-title">
@@ -52,9 +51,9 @@ export function RecipientsPanel({
             >
               {t.order.filterAll}
             </button>
-            {MESSAGE_STATUS_VALUES.map((status) => {
+            {MESSAGE_STATUSES.map((status) => {
               const on = view.status.includes(status);
-              const outcome = messageStatusOutcome(status);
+              const outcome = messageOutcome(status);
               return (
                 <button
                   key={status}

@@ -8,8 +8,8 @@ import { CalendarIcon, ChevronDownIcon } from "@/components/ui/icons";
 import { PRESETS, presetRange, rangeDays, type DateRange, type Preset } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { rangeProblem, type RangeProblem } from "@/lib/ui/range-validation";
-import { useMediaQuery } from "./use-media-query";
+import { rangeProblem, type RangeProblem } from "@/lib/ui/range-problem";
+import { useMediaQuery } from "@/lib/client/use-media-query";
 
 const toDate = (day: string) =>
   new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));

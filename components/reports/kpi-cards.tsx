@@ -3,7 +3,7 @@ import { OUTCOME_TEXT, type Outcome } from "@/components/charts/chart-config";
 import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { ReportResponse, Totals } from "@/lib/reports/types";
+import type { ReportResponse, Totals } from "@/lib/reports/contract/types";
 
 type Metric = "orders" | "messages" | "delivered" | "undelivered" | "waiting";
 const METRICS: Metric[] = ["orders", "messages", "delivered", "undelivered", "waiting"];

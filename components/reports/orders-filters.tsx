@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { ChevronDownIcon, SearchIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { ORDER_STATUS_VALUES } from "@/lib/reports/search-params";
-import type { SenderRow } from "@/lib/reports/types";
+import { ORDER_STATUSES, type OrderStatus } from "@/lib/reports/contract/statuses";
+import type { SenderRow } from "@/lib/reports/contract/types";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -44,13 +44,13 @@ export function StatusFilter({
   value,
   onChange,
 }: {
-  value: number[];
-  onChange: (status: number[]) => void;
+  value: OrderStatus[];
+  onChange: (status: OrderStatus[]) => void;
 }) {
   const { t } = useI18n();
   return (
     <div role="group" aria-label={t.table.statusFilter} className="flex flex-wrap gap-1.5">
-      {ORDER_STATUS_VALUES.map((status) => {
+      {ORDER_STATUSES.map((status) => {
         const on = value.includes(status);
         return (
           <button
@@ -63,7 +63,7 @@ export function StatusFilter({
             }
             data-testid={`status-filter-${status}`}
           >
-            {t.orderStatus[String(status) as "113" | "114" | "115"]}
+            {t.orderStatus[status]}
           </button>
         );
       })}

@@ -7,9 +7,10 @@ import { RateBar } from "@/components/ui/rate-bar";
 import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { Sort, SortField } from "@/lib/reports/search-params";
-import type { Order } from "@/lib/reports/types";
-import { orderHref } from "@/lib/ui/order-query";
+import type { Sort, SortField } from "@/lib/reports/contract/report-query";
+import { deliveryRate } from "@/lib/reports/contract/statuses";
+import type { Order } from "@/lib/reports/contract/types";
+import { orderHref } from "@/lib/client/order-queries";
 
 type TableText = ReturnType<typeof useI18n>["t"]["table"];
 
@@ -40,10 +41,7 @@ function nextSort(current: Sort, field: SortField): Sort {
   return field === "sender" || field === "status" ? field : `-${field}`;
 }
 
-function rate(order: Order): number | null {
-  const final = order.delivered + order.undelivered;
-  return final > 0 ? order.delivered / final : null;
-}
+const rate = (order: Order) => deliveryRate(order.delivered, order.undelivered);
 
 export function OrdersTable({
   items,

@@ -4,7 +4,7 @@ import { Banner } from "@/components/ui/banner";
 import { PauseIcon, PlayIcon, XIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import type { ProgressResponse } from "@/lib/reports/types";
+import type { ProgressResponse } from "@/lib/reports/contract/types";
 
 export function ProgressPanel({ progress }: { progress: ProgressResponse | undefined }) {
   const { t } = useI18n();

@@ -7,8 +7,8 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { Pagination } from "@/components/ui/pagination";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/search-params";
-import { exportHref } from "@/lib/ui/report-query";
+import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/contract/report-query";
+import { exportHref } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
 import { EmptyState } from "./empty-state";
 import { KpiCards, KpiSkeleton } from "./kpi-cards";
@@ -16,8 +16,8 @@ import { SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
 import { OrdersTable, TableSkeleton } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
 import { InvalidUrlNotice, ProgressPanel, ProvisionalBanner } from "./report-banners";
-import { useReport } from "./use-report";
-import { useReportParams, type ReportContext } from "./use-report-params";
+import { useReport } from "@/lib/client/use-report";
+import { useReportParams, type ReportContext } from "@/lib/client/use-report-params";
 
 export function ReportView({
   today,
@@ -86,9 +86,7 @@ export function ReportView({
           />
           <StatusFilter
             value={query.status}
-            onChange={(status) =>
-              void setParams({ status: status as (113 | 114 | 115)[], page: null })
-            }
+            onChange={(status) => void setParams({ status, page: null })}
           />
         </div>
         <RefreshButton

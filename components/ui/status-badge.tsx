@@ -1,20 +1,15 @@
 "use client";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import {
-  messageStatusOutcome,
-  OUTCOME_BADGE,
-  orderStatusOutcome,
-} from "@/components/charts/chart-config";
+import { OUTCOME_BADGE } from "@/components/charts/chart-config";
+import { isOrderStatus, messageOutcome, orderOutcome } from "@/lib/reports/contract/statuses";
 
 export function OrderStatusBadge({ status }: { status: number }) {
   const { t } = useI18n();
-  const key = String(status) as "113" | "114" | "115";
-  const label =
-    key in t.orderStatus
-      ? t.orderStatus[key]
-      : interpolate(t.orderStatus.unknown, { code: status });
-  const outcome = orderStatusOutcome(status);
+  const label = isOrderStatus(status)
+    ? t.orderStatus[status]
+    : interpolate(t.orderStatus.unknown, { code: status });
+  const outcome = orderOutcome(status);
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${outcome ? OUTCOME_BADGE[outcome] : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
@@ -27,7 +22,7 @@ export function OrderStatusBadge({ status }: { status: number }) {
 
 export function MessageStatusBadge({ status }: { status: number }) {
   const { t } = useI18n();
-  const outcome = messageStatusOutcome(status);
+  const outcome = messageOutcome(status);
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${outcome ? OUTCOME_BADGE[outcome] : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}

@@ -1,33 +1,9 @@
-// One error shape for every route: {"error": {"code", "message"}}, status from one map.
+// Turns anything a handler throws into the API's error shape: typed failures keep their code,
+// the rest is a fixed 500 text (details go to the log, never to the response).
 import "server-only";
 import { UpstreamError } from "@/lib/iletimerkezi/errors";
-import { InvalidQueryError } from "@/lib/reports/search-params";
-
-export const ERROR_STATUS = {
-  invalid_query: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  order_not_found: 404,
-  order_not_due: 409,
-  rate_limited: 429,
-  internal: 500,
-  upstream_auth: 502,
-  upstream_rejected: 502,
-  upstream_unavailable: 503,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status: number = ERROR_STATUS[code],
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+import { InvalidQueryError } from "@/lib/reports/contract/query-params";
+import { ApiError } from "./api-error";
 
 function fromUpstream(e: UpstreamError): ApiError {
   switch (e.kind) {
@@ -44,7 +20,7 @@ function fromUpstream(e: UpstreamError): ApiError {
       return new ApiError(
         "upstream_unavailable",
         `iletiMerkezi is not answering right now (${e.message}). Try again in a minute.`,
-        /did not answer within/.test(e.message) ? 504 : 503,
+        e.timedOut ? 504 : 503,
       );
     default:
       return new ApiError("upstream_rejected", `iletiMerkezi refused the request: ${e.message}. Nothing was shown rather than incomplete numbers; try again, and report it if it persists.`);

@@ -1,8 +1,8 @@
 // Guards for state-changing routes: same-origin only, JSON bodies of bounded size.
 import "server-only";
-import { ApiError } from "./errors";
+import { ApiError } from "./api-error";
 
-export const MAX_BODY_BYTES = 4096;
+const MAX_BODY_BYTES = 4096;
 
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");

@@ -1,7 +1,7 @@
 // Sign-in: validated body, throttling by username and address, constant-time verification.
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/api-error";
 import { authenticate } from "./users";
 import { getUsers } from "./users-config";
 import { LoginThrottle } from "./throttle";

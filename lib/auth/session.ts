@@ -7,17 +7,17 @@ import { env } from "@/lib/env";
 import { SESSION_COOKIE } from "./cookie";
 import { getUsers } from "./users-config";
 
-export type SessionData = { user: string; loginAt: number };
+type SessionData = { user: string; loginAt: number };
 
-export const SESSION_TTL_S = 8 * 60 * 60;
+const SESSION_TTL_S = 8 * 60 * 60;
 
-export function isHttps(h: Headers, url?: string): boolean {
+function isHttps(h: Headers, url?: string): boolean {
   const forwarded = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
   if (forwarded) return forwarded === "https";
   return url ? new URL(url).protocol === "https:" : false;
 }
 
-export function cookieValue(cookieHeader: string | null, name = SESSION_COOKIE): string | undefined {
+function cookieValue(cookieHeader: string | null, name = SESSION_COOKIE): string | undefined {
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();

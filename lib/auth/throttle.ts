@@ -9,7 +9,7 @@ export interface FailureStore {
   clear(key: string): void;
 }
 
-export class MemoryFailureStore implements FailureStore {
+class MemoryFailureStore implements FailureStore {
   private readonly failures = new Map<string, number[]>();
 
   recent(key: string, now: number, windowMs: number): number[] {

@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from "./password";
 
 export type Users = ReadonlyMap<string, string>;
 
-export class UsersConfigError extends Error {
+class UsersConfigError extends Error {
   name = "UsersConfigError";
 }
 

@@ -3,13 +3,13 @@ export const LOCALES = ["tr", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The team reads Turkish first: used when the browser states no supported language. */
-export const DEFAULT_LOCALE: Locale = "tr";
+const DEFAULT_LOCALE: Locale = "tr";
 export const LOCALE_COOKIE = "locale";
 
 /** The Intl tag per locale; en-GB gives day-month dates and a 24-hour clock, as readers in Türkiye expect. */
 export const INTL_LOCALE: Record<Locale, string> = { tr: "tr-TR", en: "en-GB" };
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "./config";
 import { dictionaries, type Dictionary } from "./dictionaries";
 
-export async function getLocale(): Promise<Locale> {
+async function getLocale(): Promise<Locale> {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   return negotiateLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createSimulator, type FaultKind } from "@/lib/simulator";
 import { NOW } from "@/lib/testing/harness";
-import { createClient, hashFromSecret, type ClientConfig } from "./client";
+import { createClient, type ClientConfig } from "./client";
+import { hashFromSecret } from "./hash";
 import { UpstreamError } from "./errors";
 
 let n = 0;

@@ -1,10 +1,11 @@
 // The wire to iletiMerkezi: request envelope, timeouts, retries for transient failures, one
 // concurrency limiter per account, and tolerant parsing into Upstream* types.
-import { createHmac } from "node:crypto";
+import "server-only";
 import type { z } from "zod";
 import { silent, type LogSink } from "@/lib/log";
 import { UpstreamError, errorForCode, isRetryable } from "./errors";
-import { accountLimiter, type Limiter } from "./limiter";
+import { hashFromSecret } from "./hash";
+import { accountLimiter } from "./limiter";
 import { envelopeSchema, reportPayloadSchema, reportsPayloadSchema } from "./schemas";
 import type {
   GetReportParams,
@@ -32,13 +33,8 @@ export type ClientConfig = {
 export type IletimerkeziClient = {
   getReports(params: GetReportsParams, signal?: AbortSignal): Promise<UpstreamReportsPage>;
   getReport(params: GetReportParams, signal?: AbortSignal): Promise<UpstreamReport>;
-  readonly limiter: Limiter;
 };
 
-/** hash = lowercase hex HMAC-SHA256(secret, key), as an older client computed it. */
-export function hashFromSecret(key: string, secret: string): string {
-  return createHmac("sha256", secret).update(key).digest("hex");
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,6 +68,8 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         timedOut
           ? `${endpoint} did not answer within ${config.timeoutMs} ms`
           : `${endpoint} could not be reached`,
+        null,
+        timedOut,
       );
     }
     let json: unknown;
@@ -103,7 +101,7 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
       const started = performance.now();
       let result = "200";
       try {
-        const payload = await limiter.run(() => {
+        const payload = await limiter(() => {
           config.onAttempt?.(endpoint);
           return once(endpoint, body, signal);
         });
@@ -125,7 +123,6 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   }
 
   return {
-    limiter,
     getReports: ({ start, end, page }, signal) =>
       call("get-reports", { filter: { start, end, page } }, reportsPayloadSchema, { start, end, page }, signal),
     getReport: ({ id, page, rowCount }, signal) =>

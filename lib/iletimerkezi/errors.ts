@@ -22,6 +22,8 @@ export class UpstreamError extends Error {
     readonly kind: UpstreamErrorKind,
     message: string,
     readonly code: number | null = null,
+    /** No answer within the client's timeout (a 504 to our callers, not a 503). */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = "UpstreamError";

@@ -14,7 +14,7 @@ const decimal = z
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
-export const statusSchema = z.object({
+const statusSchema = z.object({
   code: int,
   message: z.string().optional().default(""),
 });

@@ -1,11 +1,10 @@
 // Wire types of iletiMerkezi's report endpoints, after tolerant parsing (numbers coerced).
 // They never leave lib/: lib/reports reshapes them into the app's own types.
 
-export const ORDER_STATUSES = [113, 114, 115] as const;
-export type UpstreamOrderStatus = number; // 113 in progress, 114 completed, 115 failed/cancelled
-
-export const MESSAGE_STATUSES = [110, 111, 112] as const;
-export type UpstreamMessageStatus = number; // 110 waiting, 111 delivered, 112 undelivered
+// Statuses stay plain numbers here: a code the contract does not list must still parse (its
+// meaning is lib/reports/contract/statuses.ts's business).
+type UpstreamOrderStatus = number;
+type UpstreamMessageStatus = number;
 
 export type UpstreamOrder = {
   id: number;
@@ -25,7 +24,7 @@ export type UpstreamReportsPage = {
   orders: UpstreamOrder[];
 };
 
-export type UpstreamMessage = { number: string; status: UpstreamMessageStatus };
+type UpstreamMessage = { number: string; status: UpstreamMessageStatus };
 
 export type UpstreamReport = {
   order: UpstreamOrder & { price: number | null };

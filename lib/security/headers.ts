@@ -17,7 +17,7 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   "camera=()",
   "microphone=()",
   "geolocation=()",

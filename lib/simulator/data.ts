@@ -37,7 +37,7 @@ const ID_BASE = 290_000_000;
 const ID_SLOT = 10_000;
 const DAY_SECONDS = 86_400;
 
-export function isWeekend(date: string): boolean {
+function isWeekend(date: string): boolean {
   const weekday = ((diffDays(A_MONDAY, date) % 7) + 7) % 7; // 0 = Monday
   return weekday >= 5;
 }
@@ -73,7 +73,7 @@ function settleFor(r: Rng, total: number): number {
   return intBetween(r, 30 * 60_000, MAX_SETTLE_MS);
 }
 
-export function generateDay(seed: number, ordersPerDay: number, date: string): DayOrder[] {
+function generateDay(seed: number, ordersPerDay: number, date: string): DayOrder[] {
   const dayIndex = diffDays(EPOCH, date);
   const r = rng(hash32(seed, dayIndex, 0xda7));
   const mean = ordersPerDay * (isWeekend(date) ? WEEKEND_FACTOR : 1);
@@ -136,4 +136,3 @@ export function createDayCache(limit = 400) {
     clear: () => days.clear(),
   };
 }
-export type DayCache = ReturnType<typeof createDayCache>;

@@ -13,22 +13,7 @@ import type {
   TruthTotals,
 } from "./types";
 
-export type {
-  Endpoint,
-  FaultContext,
-  FaultKind,
-  FaultRates,
-  SimOrder,
-  Simulator,
-  SimulatorOptions,
-  SimulatorStats,
-  SimWireMessage,
-  SimWireOrder,
-  TruthDay,
-  TruthTotals,
-} from "./types";
-export { DEFAULT_OPTIONS, expectedHash } from "./options";
-export { STATUS_MESSAGES } from "./wire";
+export type { FaultContext, FaultKind, Simulator, SimulatorOptions, SimulatorStats } from "./types";
 
 function checkRange(start: string, end: string): void {
   if (!isCalendarDate(start) || !isCalendarDate(end) || end < start) {

@@ -24,7 +24,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
 };
 
 /** Ids leave room for 10,000 orders a day; keep the mean well under it. */
-export const MAX_ORDERS_PER_DAY = 5000;
+const MAX_ORDERS_PER_DAY = 5000;
 
 function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(`simulator: ${message}`);

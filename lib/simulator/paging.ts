@@ -18,7 +18,7 @@ function bounds(page: number, o: PagingOptions): [number, number] {
 }
 
 /** Number of non-empty pages. */
-export function pageCount(length: number, o: PagingOptions): number {
+function pageCount(length: number, o: PagingOptions): number {
   if (length === 0) return 0;
   if (o.oversizedPage > 0) {
     return length <= o.oversizedPage ? 1 : 1 + Math.ceil((length - o.oversizedPage) / o.pageSize);

@@ -2,7 +2,7 @@
 import { diffDays, isCalendarDate } from "@/lib/dates";
 import type { Endpoint, SimulatorOptions } from "./types";
 
-export const MAX_ROW_COUNT = 1000;
+const MAX_ROW_COUNT = 1000;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: number };
 
@@ -15,7 +15,7 @@ function record(value: unknown): Record<string, unknown> | null {
 }
 
 /** An integer sent as a number or a numeric string; anything else is null. */
-export function asInt(value: unknown): number | null {
+function asInt(value: unknown): number | null {
   const n = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
   return typeof n === "number" && Number.isSafeInteger(n) ? n : null;
 }

@@ -8,7 +8,7 @@ import type { SimOrder, SimWireMessage } from "./types";
 export type Counters = { status: number; delivered: number; undelivered: number; waiting: number };
 
 /** Messages final at `nowMs`: none before sendAt, then fast at first with a tail, all by settleMs. */
-export function settledCount(order: DayOrder, nowMs: number): number {
+function settledCount(order: DayOrder, nowMs: number): number {
   const elapsed = nowMs - order.sendMs;
   if (elapsed < 0) return 0;
   if (elapsed >= order.settleMs) return order.total;

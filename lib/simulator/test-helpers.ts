@@ -1,7 +1,7 @@
 // Shared by the simulator's tests: talk to the handler exactly as a client would, over JSON.
 import type { Simulator } from "./types";
 
-export const BASE = "http://sim.test/v1";
+const BASE = "http://sim.test/v1";
 
 export type Answer = { http: number; code: unknown; body: any; text: string };
 

@@ -25,7 +25,7 @@ export type FaultContext = {
   requestNumber: number;
 };
 
-export type FaultRates = {
+type FaultRates = {
   unavailable?: number;
   http500?: number;
   timeout?: number;

@@ -2,7 +2,7 @@
 // dialect some answers use.
 import type { SimulatorOptions } from "./types";
 
-export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
+const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   200: "İşlem başarılı",
   400: "İstek çözümlenemedi",
   401: "Üyelik bilgileri hatalı",

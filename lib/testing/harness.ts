@@ -1,7 +1,13 @@
-// Test wiring: a simulator reached through the real client, as demo mode does it.
+// Test wiring: a simulator reached through the real client, as demo mode does it, and the app's
+// parts built by the composition root's own builder.
+import { istanbulToday, type DateRange } from "@/lib/dates";
 import { createClient } from "@/lib/iletimerkezi/client";
 import { silent, type LogFields } from "@/lib/log";
-import { createEngine } from "@/lib/reports/engine";
+import type { Order } from "@/lib/reports/contract/types";
+import { orderAt } from "@/lib/reports/engine/columns";
+import { createEngine } from "@/lib/reports/engine/engine";
+import { OrderStore } from "@/lib/reports/engine/order-store";
+import type { Services } from "@/lib/server/services";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 
 export const NOW = new Date("2026-04-29T12:00:00+03:00");
@@ -41,12 +47,20 @@ export function harness(
     maxAttempts: opts.maxAttempts,
     log: silent,
   });
-  const engine = createEngine({
-    client,
-    concurrency,
-    now: () => sim.options.now(),
-    log,
-    maxRangeDays: opts.maxRangeDays ?? 366,
-  });
-  return { sim, client, engine, logs };
+  const now = () => sim.options.now();
+  const maxRangeDays = opts.maxRangeDays ?? 366;
+  const store = new OrderStore({ client, concurrency, now, log });
+  const engine = createEngine({ client, store, now });
+  const services: Services = {
+    engine,
+    rangeContext: () => ({ today: istanbulToday(now()), maxRangeDays }),
+  };
+  /** Every order of the range as objects (loading what is missing), for the reference report. */
+  async function ordersIn(range: DateRange): Promise<Order[]> {
+    const out: Order[] = [];
+    const days = await store.loadDays(range);
+    for (const cols of days) for (let i = 0; i < cols.n; i++) out.push(orderAt(cols, i, store.dict));
+    return out;
+  }
+  return { sim, client, engine, store, services, logs, ordersIn };
 }

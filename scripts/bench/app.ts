@@ -6,8 +6,8 @@ import { existsSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 
-export const BENCH_USER = "bench";
-export const BENCH_PASSWORD = "benchpass";
+const BENCH_USER = "bench";
+const BENCH_PASSWORD = "benchpass";
 
 function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = process.env): void {
   execFileSync("bash", ["-c", command], { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
@@ -40,7 +40,7 @@ export type App = {
 };
 
 /** Resident set size of a process and its descendants, from /proc. */
-export function treeRss(pid: number): number {
+function treeRss(pid: number): number {
   let total = 0;
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = /VmRSS:\s+(\d+) kB/.exec(status);

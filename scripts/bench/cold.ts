@@ -4,12 +4,13 @@
 import { addDays, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import { createClient } from "@/lib/iletimerkezi/client";
 import { silent } from "@/lib/log";
-import { createEngine } from "@/lib/reports/engine";
-import { parseReportQuery } from "@/lib/reports/search-params";
+import { buildServices } from "@/lib/server/services";
+import { OrderStore } from "@/lib/reports/engine/order-store";
+import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import type { SimProcess } from "./sim";
 import { median, round } from "./stats";
 
-export type ColdRun = { wallMs: number; calls: number; orders: number };
+type ColdRun = { wallMs: number; calls: number; orders: number };
 
 function client(sim: SimProcess, concurrency: number, onCall: () => void) {
   return createClient({
@@ -29,7 +30,7 @@ export function benchRange(days: number): DateRange {
   return { start: addDays(end, -(days - 1)), end };
 }
 
-export async function naiveWalk(sim: SimProcess, range: DateRange): Promise<ColdRun> {
+async function naiveWalk(sim: SimProcess, range: DateRange): Promise<ColdRun> {
   let calls = 0;
   const c = client(sim, 1, () => calls++);
   const started = performance.now();
@@ -46,21 +47,21 @@ export async function naiveWalk(sim: SimProcess, range: DateRange): Promise<Cold
 
 function engineFor(sim: SimProcess, concurrency: number) {
   const counter = { calls: 0 };
-  const engine = createEngine({
+  const deps = {
     client: client(sim, concurrency, () => counter.calls++),
     concurrency,
     now: () => new Date(),
     log: silent,
     maxRangeDays: 366,
-  });
-  return { engine, counter };
+  };
+  return { ...buildServices(deps), store: new OrderStore(deps), counter };
 }
 
-export async function engineWalk(sim: SimProcess, range: DateRange, concurrency: number): Promise<ColdRun> {
-  const { engine, counter } = engineFor(sim, concurrency);
+async function engineWalk(sim: SimProcess, range: DateRange, concurrency: number): Promise<ColdRun> {
+  const { store, counter } = engineFor(sim, concurrency);
   const started = performance.now();
-  const orders = await engine.store.load(range);
-  return { wallMs: performance.now() - started, calls: counter.calls, orders: orders.length };
+  const days = await store.loadDays(range);
+  return { wallMs: performance.now() - started, calls: counter.calls, orders: days.reduce((n, d) => n + d.n, 0) };
 }
 
 export type ColdResult = {
@@ -135,10 +136,10 @@ export async function sharedBench(sim: SimProcess, days: number, concurrency: nu
   const range = benchRange(days);
   const params = new URLSearchParams({ start: range.start, end: range.end });
   const one = engineFor(sim, concurrency);
-  const today = one.engine.today();
-  await one.engine.report(parseReportQuery(params, today, 366));
+  const context = one.rangeContext();
+  await one.engine.report(parseReportQuery(params, context));
   const ten = engineFor(sim, concurrency);
-  const q = parseReportQuery(params, today, 366);
+  const q = parseReportQuery(params, context);
   const reports = await Promise.all(Array.from({ length: 10 }, () => ten.engine.report(q)));
   const first = JSON.stringify(reports[0]?.totals);
   return {

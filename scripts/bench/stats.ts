@@ -10,12 +10,3 @@ export function percentile(values: readonly number[], p: number): number {
 export const median = (values: readonly number[]) => percentile(values, 50);
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** Median of each numeric field over several runs of the same measurement. */
-export function medianOf<T extends Record<string, number>>(runs: readonly T[]): T {
-  const first = runs[0];
-  if (!first) throw new Error("no runs");
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(first)) out[key] = median(runs.map((r) => r[key] as number));
-  return out as T;
-}

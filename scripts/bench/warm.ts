@@ -1,6 +1,6 @@
 // Items 2 and 3: warm GET /api/reports over a year through the real server, the full CSV export,
 // and the server's RSS with that year (and the year before it, which `previous` needs) cached.
-import type { ReportResponse } from "@/lib/reports/types";
+import type { ReportResponse } from "@/lib/reports/contract/types";
 import type { App } from "./app";
 import { benchRange } from "./cold";
 import { median, percentile, round } from "./stats";
@@ -11,7 +11,7 @@ import { rng } from "@/lib/simulator/random";
 const SORT_FIELDS = ["id", "status", "total", "delivered", "undelivered", "waiting", "submitAt", "sendAt", "sender", "deliveryRate"];
 
 /** 200 queries over the range: sender and status filters, searches, every sort, pages near and far. */
-export function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
+function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
   const r = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
   const senders = base.senders.map((s) => s.sender);

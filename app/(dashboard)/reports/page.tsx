@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { ReportView } from "@/components/reports/report-view";
 import { requireUser } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
-import { makeQueryClient } from "@/lib/ui/query-client";
-import { resolveReportQuery } from "@/lib/ui/report-query";
-import { prefetchReport, serverContext } from "@/lib/ui/server-data";
+import { makeQueryClient } from "@/lib/client/query-client";
+import { resolveReportQuery } from "@/lib/reports/contract/resolve-report-query";
+import { prefetchReport, rangeContext } from "@/lib/server/prefetch";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { dict } = await getDictionary();
@@ -25,12 +25,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ReportsPage({ searchParams }: Props) {
   await requireUser();
-  const { today, maxRangeDays } = serverContext();
-  const { query, dropped } = resolveReportQuery(
-    toSearchParams(await searchParams),
-    today,
-    maxRangeDays,
-  );
+  const context = rangeContext();
+  const { today, maxRangeDays } = context;
+  const { query, dropped } = resolveReportQuery(toSearchParams(await searchParams), context);
   const queryClient = makeQueryClient();
   await prefetchReport(queryClient, query);
   return (

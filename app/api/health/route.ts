@@ -1,10 +1,7 @@
-// GET /api/health: liveness and mode; public.
-import { withSession } from "@/lib/api/with-session";
+// GET /api/health: liveness and mode; answers without a session.
+import { withoutSession } from "@/lib/api/route";
 import { env } from "@/lib/env";
 
-export const dynamic = "force-dynamic";
-
-export const GET = withSession(
-  async () => Response.json({ status: "ok", mode: env().mode }, { headers: { "cache-control": "no-store" } }),
-  { public: true },
+export const GET = withoutSession(async () =>
+  Response.json({ status: "ok", mode: env().mode }, { headers: { "cache-control": "no-store" } }),
 );

@@ -241,6 +241,22 @@ export const en = {
       title: "Too many requests",
       body: "Wait a moment, then retry.",
     },
+    invalid_credentials: {
+      title: "Wrong username or password",
+      body: "Check both and sign in again.",
+    },
+    forbidden: {
+      title: "This request was refused",
+      body: "It did not come from the dashboard’s own pages. Open the dashboard and try again from there.",
+    },
+    order_not_found: {
+      title: "No such order",
+      body: "iletiMerkezi has no order with this id. Open the order from a report.",
+    },
+    order_not_due: {
+      title: "This order has not been sent yet",
+      body: "It is scheduled for later; its recipients appear once it is sent.",
+    },
     internal: {
       title: "Something went wrong on the server",
       body: "Retry. If it keeps happening, tell your administrator.",

@@ -234,6 +234,22 @@ export const tr: Dictionary = {
       title: "Çok fazla istek gönderildi",
       body: "Biraz bekleyip tekrar deneyin.",
     },
+    invalid_credentials: {
+      title: "Kullanıcı adı ya da şifre hatalı",
+      body: "İkisini de kontrol edip yeniden giriş yapın.",
+    },
+    forbidden: {
+      title: "Bu istek reddedildi",
+      body: "İstek panelin kendi sayfalarından gelmedi. Paneli açıp işlemi oradan tekrarlayın.",
+    },
+    order_not_found: {
+      title: "Bu gönderim bulunamadı",
+      body: "iletiMerkezi’de bu numaraya ait bir gönderim yok. Gönderimi bir rapordan açın.",
+    },
+    order_not_due: {
+      title: "Bu gönderim henüz yapılmadı",
+      body: "İleri bir tarihe planlanmış; alıcılar gönderim yapılınca burada görünür.",
+    },
     internal: {
       title: "Sunucuda bir sorun oluştu",
       body: "Tekrar deneyin. Sorun sürerse yöneticinize haber verin.",

@@ -6,9 +6,9 @@ import { OrderView } from "@/components/orders/order-view";
 import { interpolate } from "@/lib/i18n/config";
 import { requireUser } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
-import { orderSearchParams, sanitizeOrderView } from "@/lib/ui/order-query";
-import { makeQueryClient } from "@/lib/ui/query-client";
-import { prefetchOrder } from "@/lib/ui/server-data";
+import { orderSearchParams, parseOrderId, sanitizeOrderView } from "@/lib/reports/contract/order-query";
+import { makeQueryClient } from "@/lib/client/query-client";
+import { prefetchOrder } from "@/lib/server/prefetch";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -17,10 +17,6 @@ type Props = {
 
 const loadOrderParams = createLoader(orderSearchParams);
 
-function orderId(raw: string): number | null {
-  return /^\d{1,15}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { dict } = await getDictionary();
   return { title: interpolate(dict.order.title, { id: (await params).id }) };
@@ -28,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrderPage({ params, searchParams }: Props) {
   await requireUser();
-  const id = orderId((await params).id);
+  const id = parseOrderId((await params).id);
   if (id === null) notFound();
   const view = sanitizeOrderView(id, loadOrderParams(await searchParams), false);
   const queryClient = makeQueryClient();

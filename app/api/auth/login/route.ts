@@ -1,19 +1,14 @@
 // POST /api/auth/login: {"username", "password"} → 204 and the session cookie.
 import { assertSameOrigin, clientAddress, readJsonBody } from "@/lib/api/request-guards";
-import { withSession } from "@/lib/api/with-session";
+import { withoutSession } from "@/lib/api/route";
 import { checkLogin } from "@/lib/auth/login";
 import { sessionCookie } from "@/lib/auth/session";
 
-export const dynamic = "force-dynamic";
-
-export const POST = withSession(
-  async (request) => {
-    assertSameOrigin(request);
-    const user = checkLogin(await readJsonBody(request), clientAddress(request));
-    return new Response(null, {
-      status: 204,
-      headers: { "set-cookie": await sessionCookie(user, request), "cache-control": "no-store" },
-    });
-  },
-  { public: true },
-);
+export const POST = withoutSession(async (request) => {
+  assertSameOrigin(request);
+  const user = checkLogin(await readJsonBody(request), clientAddress(request));
+  return new Response(null, {
+    status: 204,
+    headers: { "set-cookie": await sessionCookie(user, request), "cache-control": "no-store" },
+  });
+});

@@ -1,12 +1,11 @@
 // GET /api/reports/export: CSV of every order matching the report's filters (not one page).
-import { withSession } from "@/lib/api/with-session";
-import { csvResponse } from "@/lib/reports/csv";
-import { engine } from "@/lib/reports/service";
-
-export const dynamic = "force-dynamic";
+import { csvResponse } from "@/lib/api/csv-response";
+import { withSession } from "@/lib/api/route";
+import { parseReportQuery } from "@/lib/reports/contract/report-query";
+import { services } from "@/lib/server/services";
 
 export const GET = withSession(async (request) => {
-  const reports = engine();
-  const query = reports.parseReportQuery(new URL(request.url).searchParams);
-  return csvResponse(await reports.exportReport(query), `orders-${query.start}-${query.end}.csv`);
+  const { engine, rangeContext } = services();
+  const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
+  return csvResponse(await engine.exportReport(query), `orders-${query.start}-${query.end}.csv`);
 });

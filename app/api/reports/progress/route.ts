@@ -1,11 +1,10 @@
 // GET /api/reports/progress: windows fetched so far by the walk behind a report's range.
-import { withSession } from "@/lib/api/with-session";
-import { engine } from "@/lib/reports/service";
-
-export const dynamic = "force-dynamic";
+import { withSession } from "@/lib/api/route";
+import { parseReportQuery } from "@/lib/reports/contract/report-query";
+import { services } from "@/lib/server/services";
 
 export const GET = withSession(async (request) => {
-  const reports = engine();
-  const query = reports.parseReportQuery(new URL(request.url).searchParams);
-  return Response.json(reports.progress(query), { headers: { "cache-control": "no-store" } });
+  const { engine, rangeContext } = services();
+  const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
+  return Response.json(engine.progress(query), { headers: { "cache-control": "no-store" } });
 });

@@ -1,0 +1,128 @@
+// The report view's query, defined once: the zod schema of GET /api/reports (and its export and
+// progress) gives the type and the validation; the page's nuqs parsers are built from the same
+// literals and defaults, so the browser URL, the prefetch and the API query are one serialisation.
+import {
+  createSerializer,
+  parseAsArrayOf,
+  parseAsBoolean,
+  parseAsInteger,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
+import { z } from "zod";
+import { addDays, rangeDays } from "@/lib/dates";
+import {
+  codeListParam,
+  dateParam,
+  flagParam,
+  intParam,
+  listParam,
+  parseParams,
+  sepParam,
+} from "./query-params";
+import { ORDER_STATUSES } from "./statuses";
+
+const SORT_FIELDS = [
+  "id",
+  "status",
+  "total",
+  "delivered",
+  "undelivered",
+  "waiting",
+  "submitAt",
+  "sendAt",
+  "sender",
+  "deliveryRate",
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const SORTS = SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);
+export type Sort = (typeof SORTS)[number];
+
+/** A sort's field and direction ("-submitAt" → submitAt, descending). */
+export const parseSort = (sort: Sort) => ({
+  desc: sort.startsWith("-"),
+  field: sort.replace(/^-/, "") as SortField,
+});
+
+export const DEFAULT_SORT: Sort = "-submitAt";
+export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
+export const DEFAULT_RANGE_DAYS = 7;
+const MAX_PAGE = 1_000_000;
+
+/** What a query's range is resolved against: today in Istanbul and the longest range allowed. */
+export type RangeContext = { today: string; maxRangeDays: number };
+
+const SCALARS = ["start", "end", "q", "sort", "page", "pageSize", "refresh", "sep"] as const;
+const LISTS = ["sender", "status"] as const;
+
+const fields = {
+  start: dateParam("start").optional(),
+  end: dateParam("end").optional(),
+  sender: listParam(z.string().max(64, "each sender must be at most 64 characters")),
+  status: codeListParam(ORDER_STATUSES, "status must be a list of 113, 114 and 115"),
+  q: z
+    .string()
+    .max(100, "q must be at most 100 characters.")
+    .optional()
+    .transform((q) => q?.trim() ?? ""),
+  sort: z
+    .enum(SORTS, {
+      error: `sort must be one of ${SORT_FIELDS.join(", ")}, optionally prefixed with "-".`,
+    })
+    .default(DEFAULT_SORT),
+  page: intParam("page", 1, MAX_PAGE).default(1),
+  pageSize: intParam("pageSize", 1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  refresh: flagParam("refresh"),
+  /** CSV separator of the export. */
+  sep: sepParam(),
+};
+
+/**
+ * The schema of a report query against a day. Default range: the last 7 days ending `today`
+ * (Istanbul); an end after today is clipped to today.
+ */
+function reportQuerySchema({ today, maxRangeDays }: RangeContext) {
+  return z.object(fields).transform(({ start: rawStart, end: rawEnd, ...rest }, ctx) => {
+    const end = rawEnd === undefined || rawEnd > today ? today : rawEnd;
+    const start = rawStart ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
+    const fail = (param: string, message: string, resets = [param]) => {
+      ctx.addIssue({ code: "custom", path: [param], message, params: { resets } });
+      return z.NEVER;
+    };
+    if (start > today) return fail("start", `start is after today (${today}, Istanbul time).`);
+    if (end < start) return fail("end", "end is before start.", ["start", "end"]);
+    const days = rangeDays({ start, end });
+    if (days > maxRangeDays)
+      return fail(
+        "end",
+        `start..end spans ${days} days; the longest allowed is ${maxRangeDays}. Pick a shorter range.`,
+        ["start", "end"],
+      );
+    return { start, end, ...rest };
+  });
+}
+
+export type ReportQuery = z.output<ReturnType<typeof reportQuerySchema>>;
+
+/** Parses and validates a /api/reports query; throws InvalidQueryError. */
+export function parseReportQuery(params: URLSearchParams, context: RangeContext): ReportQuery {
+  return parseParams(reportQuerySchema(context), params, SCALARS, LISTS);
+}
+
+/** nuqs parsers for /reports: the same keys, literals and defaults as the schema above. */
+export const reportSearchParams = {
+  start: parseAsString,
+  end: parseAsString,
+  sender: parseAsArrayOf(parseAsString, ",").withDefault([]),
+  status: parseAsArrayOf(parseAsNumberLiteral(ORDER_STATUSES), ",").withDefault([]),
+  q: parseAsString.withDefault(""),
+  sort: parseAsStringLiteral(SORTS).withDefault(DEFAULT_SORT),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsInteger.withDefault(DEFAULT_PAGE_SIZE),
+  refresh: parseAsBoolean.withDefault(false),
+} satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
+
+export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });

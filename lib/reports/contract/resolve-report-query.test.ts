@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { reportSearch } from "@/lib/client/report-queries";
+import { resolveReportQuery } from "./resolve-report-query";
+
+const TODAY = "2026-05-20";
+const resolve = (search: string) => resolveReportQuery(new URLSearchParams(search), { today: TODAY, maxRangeDays: 366 });
+
+describe("resolveReportQuery", () => {
+  it("defaults to the last 7 days ending today", () => {
+    const { query, invalid } = resolve("");
+    expect(query).toMatchObject({ start: "2026-05-14", end: TODAY, sort: "-submitAt", page: 1 });
+    expect(invalid).toEqual([]);
+  });
+
+  it("drops each bad parameter and keeps the rest", () => {
+    const { query, dropped } = resolve("start=2026-02-30&sort=bogus&page=0&sender=OTP-SMS&status=114");
+    expect(dropped.sort()).toEqual(["page", "sort", "start"]);
+    expect(query).toMatchObject({ sender: ["OTP-SMS"], status: [114], sort: "-submitAt", page: 1 });
+  });
+
+  it("resets both ends of a backwards or too long range", () => {
+    expect(resolve("start=2026-05-10&end=2026-05-01").dropped.sort()).toEqual(["end", "start"]);
+    expect(resolve("start=2024-01-01&end=2026-05-01").query.start).toBe("2026-05-14");
+  });
+
+  it("resets only the start when it lies after today", () => {
+    const { query, dropped } = resolve("start=2026-06-01&end=2026-05-10");
+    expect(dropped).toEqual(["start"]);
+    expect(query).toMatchObject({ start: "2026-05-04", end: "2026-05-10" });
+  });
+
+  it("never puts refresh into the query key", () => {
+    const { query } = resolve("refresh=1&start=2026-05-01&end=2026-05-02");
+    expect(reportSearch(query)).toBe("?start=2026-05-01&end=2026-05-02");
+  });
+});

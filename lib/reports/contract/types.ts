@@ -1,0 +1,62 @@
+// The dashboard's own types: the JSON shapes of its HTTP API, as the README's "HTTP API" lists it.
+import type { OrderStatusKey } from "./statuses";
+
+export type Order = {
+  id: number;
+  status: number;
+  total: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+  submitAt: string;
+  sendAt: string;
+  sender: string;
+};
+
+export type Totals = {
+  orders: number;
+  messages: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+  /** delivered / (delivered + undelivered); null when nothing is final. */
+  deliveryRate: number | null;
+};
+
+export type Range = { start: string; end: string; timeZone: "Europe/Istanbul" };
+
+export type SeriesPoint = {
+  date: string;
+  orders: number;
+  messages: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+};
+
+export type SenderRow = Omit<Totals, "deliveryRate"> & { sender: string; deliveryRate: number | null };
+
+export type ReportResponse = {
+  range: Range;
+  generatedAt: string;
+  provisional: boolean;
+  totals: Totals;
+  previous: { range: Range; totals: Totals } | null;
+  series: SeriesPoint[];
+  senders: SenderRow[];
+  statuses: Record<OrderStatusKey, number>;
+  orders: { total: number; page: number; pageSize: number; items: Order[] };
+};
+
+export type Recipient = { number: string; status: number };
+
+export type OrderDetailResponse = {
+  order: Order & { price: number | null };
+  messages: { total: number; page: number; pageSize: number; items: Recipient[] };
+};
+
+/** GET /api/reports/progress: how far the walk behind a report has come. */
+export type ProgressResponse = {
+  active: boolean;
+  windows: { total: number; done: number };
+};

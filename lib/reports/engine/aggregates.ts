@@ -1,0 +1,122 @@
+// Every aggregate of GET /api/reports in one pass over a view's rows: totals, per day, per
+// sender, per status, and which rows are selected; kept per view and filters (view.scans).
+import "server-only";
+import type { SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
+import { deliveryRate, ORDER_STATUS_KEYS, ORDER_STATUSES, type OrderStatus, type OrderStatusKey } from "@/lib/reports/contract/statuses";
+import type { Columns, SenderDictionary } from "./columns";
+import { compile, filtersKey, matchLevel, type Filters } from "./filters";
+import type { View } from "./view";
+
+// Counters laid out as [orders, messages, delivered, undelivered, waiting] per bucket.
+const K = 5;
+
+function addRow(acc: Float64Array, at: number, cols: Columns, i: number): void {
+  acc[at] = (acc[at] as number) + 1;
+  acc[at + 1] = (acc[at + 1] as number) + (cols.total[i] as number);
+  acc[at + 2] = (acc[at + 2] as number) + (cols.delivered[i] as number);
+  acc[at + 3] = (acc[at + 3] as number) + (cols.undelivered[i] as number);
+  acc[at + 4] = (acc[at + 4] as number) + (cols.waiting[i] as number);
+}
+
+const counters = (acc: Float64Array, at: number) => ({
+  orders: acc[at] as number,
+  messages: acc[at + 1] as number,
+  delivered: acc[at + 2] as number,
+  undelivered: acc[at + 3] as number,
+  waiting: acc[at + 4] as number,
+});
+
+function totalsOf(acc: Float64Array, at: number): Totals {
+  const c = counters(acc, at);
+  return { ...c, deliveryRate: deliveryRate(c.delivered, c.undelivered) };
+}
+
+/** Totals of the rows that pass every filter, over several blocks of columns (e.g. one per day). */
+export function filteredTotals(parts: readonly Columns[], filters: Filters, dict: SenderDictionary): Totals {
+  const c = compile(filters, dict);
+  const acc = new Float64Array(K);
+  for (const p of parts) {
+    for (let i = 0; i < p.n; i++) if (matchLevel(c, p, i) === 2) addRow(acc, 0, p, i);
+  }
+  return totalsOf(acc, 0);
+}
+
+export type ViewAggregates = {
+  /** 1 for each row that passes every filter. */
+  selected: Uint8Array;
+  count: number;
+  provisional: boolean;
+  totals: Totals;
+  series: SeriesPoint[];
+  senders: SenderRow[];
+  statuses: Record<OrderStatusKey, number>;
+};
+
+/** What one pass over the rows finds for a set of filters: typed arrays, kept per view and filters. */
+export type Scan = {
+  selected: Uint8Array;
+  count: number;
+  provisional: boolean;
+  total: Float64Array;
+  perDay: Float64Array;
+  perSender: Float64Array;
+  /** Sender indices in order of first appearance (the reference lists them so before sorting). */
+  seen: number[];
+  statusCounts: number[];
+};
+
+function scan(view: View, filters: Filters): Scan {
+  const key = filtersKey(filters);
+  const hit = view.scans.get(key);
+  if (hit) return hit;
+  const { cols, dict, days } = view;
+  const { sender, n } = cols;
+  const c = compile(filters, dict);
+  const out: Scan = {
+    selected: new Uint8Array(n),
+    count: 0,
+    provisional: false,
+    total: new Float64Array(K),
+    perDay: new Float64Array(days.length * K),
+    perSender: new Float64Array(dict.names.length * K),
+    seen: [],
+    statusCounts: ORDER_STATUSES.map(() => 0),
+  };
+  const { selected, total, perDay, perSender, seen, statusCounts } = out;
+  for (let i = 0; i < n; i++) {
+    const level = matchLevel(c, cols, i);
+    if (level === 0) continue;
+    const s = sender[i] as number;
+    if (perSender[s * K] === 0) seen.push(s);
+    addRow(perSender, s * K, cols, i);
+    if (level === 1) continue;
+    selected[i] = 1;
+    out.count++;
+    addRow(total, 0, cols, i);
+    addRow(perDay, (view.day[i] as number) * K, cols, i);
+    const k = ORDER_STATUSES.indexOf(cols.status[i] as OrderStatus);
+    if (k >= 0) statusCounts[k]!++;
+    if ((cols.waiting[i] as number) > 0) out.provisional = true;
+  }
+  view.scans.set(key, out);
+  return out;
+}
+
+/** Every aggregate of GET /api/reports, from one pass over the view (or its cached result). */
+export function aggregateView(view: View, filters: Filters): ViewAggregates {
+  const { dict, days } = view;
+  const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = scan(view, filters);
+  const senders = seen
+    .map((s) => ({ sender: dict.names[s] as string, ...totalsOf(perSender, s * K) }))
+    .sort((a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender));
+  return {
+    selected,
+    count,
+    provisional,
+    totals: totalsOf(total, 0),
+    series: days.map((date, k) => ({ date, ...counters(perDay, k * K) })),
+    senders,
+    statuses: Object.fromEntries(ORDER_STATUS_KEYS.map((key, k) => [key, statusCounts[k]!])) as ViewAggregates["statuses"],
+  };
+}
+

@@ -1,0 +1,51 @@
+// A range's orders joined into one block of columns, with what is derived from it kept on it:
+// the sorted orders per field, the filtered aggregates and the previous period's totals. A view
+// lives as long as none of its days changes (order-store.ts), and its caches go with it.
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { DateRange } from "@/lib/dates";
+import type { Order, Totals } from "@/lib/reports/contract/types";
+import type { SortField } from "@/lib/reports/contract/report-query";
+import { concatColumns, orderAt, type Columns, type SenderDictionary } from "./columns";
+import type { Scan } from "./aggregates";
+import type { Ordering } from "./ordering";
+
+/** Filter sets remembered per view: a user paging, sorting and filtering revisits a handful. */
+const FILTER_SETS_KEPT = 16;
+
+export type View = {
+  range: DateRange;
+  days: string[];
+  cols: Columns;
+  /** Index into `days` of each row's day. */
+  day: Uint16Array;
+  dict: SenderDictionary;
+  /** Ascending row order per sort field, built on first use (descending reads it backwards). */
+  orderings: Map<SortField, Ordering>;
+  /** One pass's aggregates per set of filters (aggregates.ts). */
+  scans: LRUCache<string, Scan>;
+  /** The previous period's filtered totals per set of filters, while its days stay the same blocks. */
+  previous: LRUCache<string, { parts: readonly Columns[]; totals: Totals }>;
+};
+
+export function buildView(range: DateRange, days: string[], parts: readonly Columns[], dict: SenderDictionary): View {
+  const cols = concatColumns(parts);
+  const day = new Uint16Array(cols.n);
+  let offset = 0;
+  parts.forEach((p, k) => {
+    day.fill(k, offset, offset + p.n);
+    offset += p.n;
+  });
+  return {
+    range,
+    days,
+    cols,
+    day,
+    dict,
+    orderings: new Map(),
+    scans: new LRUCache({ max: FILTER_SETS_KEPT }),
+    previous: new LRUCache({ max: FILTER_SETS_KEPT }),
+  };
+}
+
+export const ordersAt = (view: View, rows: readonly number[]): Order[] => rows.map((i) => orderAt(view.cols, i, view.dict));

@@ -1,0 +1,76 @@
+// The composition root: the one place that builds the app's parts from the validated environment
+// and chooses between live and demo (the built-in simulator, reached through the same client).
+// Route handlers and pages ask for `services()`; nothing else decides.
+import "server-only";
+import { istanbulToday } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { createClient } from "@/lib/iletimerkezi/client";
+import { logToStdout, type LogSink } from "@/lib/log";
+import type { RangeContext } from "@/lib/reports/contract/report-query";
+import { createEngine, type Engine } from "@/lib/reports/engine/engine";
+import { OrderStore } from "@/lib/reports/engine/order-store";
+import { createSimulator } from "@/lib/simulator";
+
+const DEMO_BASE_URL = "http://simulator.invalid/v1";
+
+export type Services = {
+  engine: Engine;
+  /** Today in Istanbul and the longest range: what every report query is resolved against. */
+  rangeContext: () => RangeContext;
+};
+
+export type ServiceDeps = {
+  client: ReturnType<typeof createClient>;
+  concurrency: number;
+  now: () => Date;
+  log: LogSink;
+  maxRangeDays: number;
+};
+
+/** The parts, given a client and a clock (tests pass their own). */
+export function buildServices(deps: ServiceDeps): Services {
+  const store = new OrderStore(deps);
+  return {
+    engine: createEngine({ ...deps, store }),
+    rangeContext: () => ({ today: istanbulToday(deps.now()), maxRangeDays: deps.maxRangeDays }),
+  };
+}
+
+function fromEnv(): Services {
+  const config = env();
+  let upstream = config.upstream;
+  let fetchImpl: typeof fetch | undefined;
+  if (!upstream) {
+    const sim = createSimulator({ latencyMs: 20, jitterMs: 10 });
+    const { key, secret } = sim.credentials();
+    upstream = { baseUrl: DEMO_BASE_URL, key, secret };
+    fetchImpl = (input, init) => sim.handle(new Request(input, init));
+  }
+  const client = createClient({
+    ...upstream,
+    timeoutMs: config.timeoutMs,
+    concurrency: config.concurrency,
+    fetch: fetchImpl,
+    log: logToStdout,
+  });
+  return buildServices({
+    client,
+    concurrency: config.concurrency,
+    now: () => new Date(),
+    log: logToStdout,
+    maxRangeDays: config.maxRangeDays,
+  });
+}
+
+// Kept on globalThis so dev-mode module reloads keep the cache and the limiter.
+const holder = globalThis as typeof globalThis & { __services?: Services };
+
+export function services(): Services {
+  holder.__services ??= fromEnv();
+  return holder.__services;
+}
+
+/** Route tests swap in services wired to their own simulator and clock. */
+export function setServicesForTesting(replacement: Services | undefined): void {
+  holder.__services = replacement;
+}

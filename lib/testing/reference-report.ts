@@ -1,0 +1,134 @@
+// The reference report: GET /api/reports computed the obvious way, over order objects. It defines
+// the answer; the engine's columnar path (lib/reports/engine) must give it byte for byte, which
+// lib/reports/engine/reference.test.ts checks. Tests only: nothing in the app imports it.
+import { eachDay, previousRange, TIME_ZONE, type DateRange } from "@/lib/dates";
+import type { ReportQuery, Sort } from "@/lib/reports/contract/report-query";
+import { deliveryRate, ORDER_STATUS_KEYS, type OrderStatusKey } from "@/lib/reports/contract/statuses";
+import { fold } from "@/lib/reports/contract/search-text";
+import type { Order, Range, ReportResponse, SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
+
+type Filters = Pick<ReportQuery, "sender" | "status" | "q">;
+
+type Counters = Omit<SeriesPoint, "date">;
+
+const zero = (): Counters => ({ orders: 0, messages: 0, delivered: 0, undelivered: 0, waiting: 0 });
+
+function add(c: Counters, o: Order): void {
+  c.orders++;
+  c.messages += o.total;
+  c.delivered += o.delivered;
+  c.undelivered += o.undelivered;
+  c.waiting += o.waiting;
+}
+
+const withRate = <T extends Counters>(c: T): T & { deliveryRate: number | null } => ({
+  ...c,
+  deliveryRate: deliveryRate(c.delivered, c.undelivered),
+});
+
+function matcher(filters: Filters, ignoreSender = false): (o: Order) => boolean {
+  const senders = ignoreSender || filters.sender.length === 0 ? null : new Set(filters.sender);
+  const statuses = filters.status.length === 0 ? null : new Set<number>(filters.status);
+  const q = fold(filters.q.trim());
+  return (o) =>
+    (!senders || senders.has(o.sender)) &&
+    (!statuses || statuses.has(o.status)) &&
+    (!q || String(o.id).includes(q) || fold(o.sender).includes(q));
+}
+
+function totals(orders: readonly Order[]): Totals {
+  const c = zero();
+  for (const o of orders) add(c, o);
+  return withRate(c);
+}
+
+function series(orders: readonly Order[], range: DateRange): SeriesPoint[] {
+  const byDay = new Map(eachDay(range).map((date) => [date, { date, ...zero() }]));
+  for (const o of orders) {
+    const point = byDay.get(o.submitAt.slice(0, 10));
+    if (point) add(point, o);
+  }
+  return [...byDay.values()];
+}
+
+function senders(orders: readonly Order[]): SenderRow[] {
+  const bySender = new Map<string, Counters>();
+  for (const o of orders) {
+    let c = bySender.get(o.sender);
+    if (!c) bySender.set(o.sender, (c = zero()));
+    add(c, o);
+  }
+  return [...bySender]
+    .map(([sender, c]) => ({ sender, ...withRate(c) }))
+    .sort((a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender));
+}
+
+function statuses(orders: readonly Order[]): Record<OrderStatusKey, number> {
+  const out = Object.fromEntries(ORDER_STATUS_KEYS.map((k) => [k, 0])) as Record<OrderStatusKey, number>;
+  for (const o of orders) {
+    const key = String(o.status) as OrderStatusKey;
+    if (key in out) out[key]++;
+  }
+  return out;
+}
+
+const rateOf = (o: Order) => deliveryRate(o.delivered, o.undelivered);
+
+/** Sorts a copy; ties broken by id so pages are stable; a null delivery rate sorts last. */
+export function sortOrders(orders: readonly Order[], sort: Sort): Order[] {
+  const desc = sort.startsWith("-");
+  const field = (desc ? sort.slice(1) : sort) as keyof Order | "deliveryRate";
+  const dir = desc ? -1 : 1;
+  const byId = (a: Order, b: Order) => (a.id - b.id) * dir;
+  if (field === "deliveryRate") {
+    return [...orders].sort((a, b) => {
+      const ra = rateOf(a);
+      const rb = rateOf(b);
+      if (ra === null || rb === null) return ra === rb ? byId(a, b) : ra === null ? 1 : -1;
+      return (ra - rb) * dir || byId(a, b);
+    });
+  }
+  if (field === "sender") {
+    return [...orders].sort((a, b) => a.sender.localeCompare(b.sender, "tr") * dir || byId(a, b));
+  }
+  return [...orders].sort((a, b) => {
+    const x = a[field];
+    const y = b[field];
+    return (x < y ? -1 : x > y ? 1 : 0) * dir || byId(a, b);
+  });
+}
+
+const asRange = (r: DateRange): Range => ({ start: r.start, end: r.end, timeZone: TIME_ZONE });
+
+export function filterAndSort(orders: readonly Order[], query: ReportQuery): Order[] {
+  return sortOrders(orders.filter(matcher(query)), query.sort);
+}
+
+export function buildReport(
+  query: ReportQuery,
+  current: readonly Order[],
+  previous: readonly Order[],
+  now: Date,
+): ReportResponse {
+  const range = { start: query.start, end: query.end };
+  const matches = matcher(query);
+  const selected = current.filter(matches);
+  const sorted = sortOrders(selected, query.sort);
+  const offset = (query.page - 1) * query.pageSize;
+  return {
+    range: asRange(range),
+    generatedAt: now.toISOString(),
+    provisional: selected.some((o) => o.waiting > 0),
+    totals: totals(selected),
+    previous: { range: asRange(previousRange(range)), totals: totals(previous.filter(matches)) },
+    series: series(selected, range),
+    senders: senders(current.filter(matcher(query, true))),
+    statuses: statuses(selected),
+    orders: {
+      total: selected.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: sorted.slice(offset, offset + query.pageSize),
+    },
+  };
+}
