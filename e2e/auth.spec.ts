@@ -27,7 +27,9 @@ test.describe("without a session", () => {
     expect((await page.request.get("/api/reports")).status()).toBe(401);
   });
 
-  test("an order link asks for a login too, and a hostile next goes nowhere else", async ({ page }) => {
+  test("an order link asks for a login too, and a hostile next goes nowhere else", async ({
+    page,
+  }) => {
     await page.goto("/orders/312000001?from=%2Freports");
     await expect(page).toHaveURL(/\/login\?next=%2Forders%2F312000001/);
     await page.goto(`/login?next=${encodeURIComponent("//evil.example/x")}`);
@@ -51,7 +53,9 @@ async function collectViolations(page: Page): Promise<string[]> {
   return found;
 }
 
-test("every page runs under the CSP without a violation, with the security headers", async ({ page }) => {
+test("every page runs under the CSP without a violation, with the security headers", async ({
+  page,
+}) => {
   const violations = await collectViolations(page);
   const response = await page.goto(`/reports?start=${E2E_TODAY}&end=${E2E_TODAY}`);
   const headers = response!.headers();

@@ -41,7 +41,12 @@ test("table row → order → recipients filter, reveal, CSV → back to the exa
   await expect(page).toHaveURL(/status=112/);
   // The previous page's rows stay on screen until the filtered page arrives: wait for every row.
   await expect
-    .poll(async () => new Set(await page.getByTestId("recipient-row").locator("td:nth-child(3)").allTextContents()))
+    .poll(
+      async () =>
+        new Set(
+          await page.getByTestId("recipient-row").locator("td:nth-child(3)").allTextContents(),
+        ),
+    )
     .toEqual(new Set(["Undelivered"]));
 
   await page.getByTestId("reveal-toggle").click();

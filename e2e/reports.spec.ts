@@ -1,5 +1,5 @@
 // The report page: numbers equal the API, the range picker and charts drive the URL, the table's
-// state lives in the URL, links reproduce the view, and languages switch.
+// state lives in the URL, and links reproduce the view.
 import { expect, test } from "@playwright/test";
 import { addDays, presetRange } from "@/lib/dates";
 import { E2E_TODAY, STORAGE_STATE } from "./env";
@@ -208,47 +208,5 @@ test.describe("reports", () => {
     await waitForReport(page);
     await expect(page).not.toHaveURL(/start=|sort=|page=/);
     await expectKpisMatchApi(page, request);
-  });
-
-  test("language switch changes the text and the number formats", async ({ page, request }) => {
-    await page.goto("/reports");
-    await waitForReport(page);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMS delivery report");
-    const report = await expectKpisMatchApi(page, request, "en");
-
-    await page.getByRole("button", { name: "Türkçe" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMS iletim raporu");
-    await expect(page.locator("html")).toHaveAttribute("lang", "tr");
-    await expect(page.getByTestId("kpi-messages-value")).toHaveText(
-      formatNumber(report.totals.messages, "tr"),
-    );
-    if (report.totals.messages >= 1000)
-      expect(formatNumber(report.totals.messages, "tr")).toContain(".");
-    await expect(page.getByTestId("copy-link")).toHaveText("Bağlantıyı kopyala");
-
-    // Remembered: a reload keeps Turkish even though the browser asks for English.
-    await page.reload();
-    await waitForReport(page);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMS iletim raporu");
-  });
-
-  test("the language follows Accept-Language when nothing is remembered", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "tr-TR", storageState: STORAGE_STATE });
-    const page = await context.newPage();
-    await page.goto("/reports");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMS iletim raporu");
-    await context.close();
-  });
-
-  test("the theme switch is remembered without a flash", async ({ page }) => {
-    await page.goto("/reports");
-    await waitForReport(page);
-    await page.getByRole("button", { name: "Switch to dark theme" }).click();
-    await expect(page.locator("html")).toHaveClass(/dark/);
-    await page.reload();
-    // Server-rendered: the class is in the HTML before any script runs.
-    const html = await (await page.request.get("/reports")).text();
-    expect(html).toMatch(/<html[^>]*class="dark"/);
-    await expect(page.locator("html")).toHaveClass(/dark/);
   });
 });

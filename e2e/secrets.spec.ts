@@ -89,7 +89,8 @@ function filesUnder(dir: string): string[] {
 }
 
 function expectClean(text: string, where: string) {
-  for (const secret of SECRETS) expect(text.includes(secret), `${where} contains a secret`).toBe(false);
+  for (const secret of SECRETS)
+    expect(text.includes(secret), `${where} contains a secret`).toBe(false);
 }
 
 test.describe("secret hygiene", () => {
@@ -97,9 +98,25 @@ test.describe("secret hygiene", () => {
 
   test.beforeAll(async () => {
     await Promise.all([assertFree(SIM_PORT), assertFree(APP_PORT)]);
-    sim = start(process.execPath, ["--import", "tsx", "scripts/simulator.ts", "--port", String(SIM_PORT), "--now", E2E_NOW, "--key", CANARY.key, "--secret", CANARY.secret]);
+    sim = start(process.execPath, [
+      "--import",
+      "tsx",
+      "scripts/simulator.ts",
+      "--port",
+      String(SIM_PORT),
+      "--now",
+      E2E_NOW,
+      "--key",
+      CANARY.key,
+      "--secret",
+      CANARY.secret,
+    ]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
-    app = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], appEnv(SIM_PORT));
+    app = start(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)],
+      appEnv(SIM_PORT),
+    );
     await waitFor(`${ORIGIN}/api/health`);
   });
 
@@ -114,12 +131,17 @@ test.describe("secret hygiene", () => {
     for (const file of files) expectClean(readFileSync(file, "utf8"), file);
   });
 
-  test("pages, API answers and the server log carry none of the secrets and no phone number", async ({ browser }) => {
+  test("pages, API answers and the server log carry none of the secrets and no phone number", async ({
+    browser,
+  }) => {
     const api = await playwrightRequest.newContext({ baseURL: ORIGIN });
     // Unauthenticated and failing answers first.
     const anonymous = [
       await api.get("/api/reports"),
-      await api.post("/api/auth/login", { data: { username: USER.username, password: "wrong" }, headers: { origin: ORIGIN } }),
+      await api.post("/api/auth/login", {
+        data: { username: USER.username, password: "wrong" },
+        headers: { origin: ORIGIN },
+      }),
       await api.post("/api/auth/login", { data: "x", headers: { origin: "https://evil.example" } }),
       await api.get("/api/health"),
     ];
@@ -146,7 +168,13 @@ test.describe("secret hygiene", () => {
 
     const context = await browser.newContext({ storageState: await api.storageState() });
     const page = await context.newPage();
-    for (const path of ["/login", "/reports", `/orders/${id}`, "/reports?start=bad", "/no-such-page"]) {
+    for (const path of [
+      "/login",
+      "/reports",
+      `/orders/${id}`,
+      "/reports?start=bad",
+      "/no-such-page",
+    ]) {
       await page.goto(`${ORIGIN}${path}`);
       await page.waitForLoadState("networkidle");
       expectClean(await page.content(), `page ${path}`);
@@ -162,14 +190,32 @@ test.describe("secret hygiene", () => {
   test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {
     // A second simulator that knows another secret: every call the app signs answers 401.
     await Promise.all([assertFree(SIM_PORT + 1), assertFree(APP_PORT + 1)]);
-    const otherSim = start(process.execPath, ["--import", "tsx", "scripts/simulator.ts", "--port", String(SIM_PORT + 1), "--now", E2E_NOW, "--key", CANARY.key, "--secret", "another-secret"]);
-    const otherApp = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)], appEnv(SIM_PORT + 1));
+    const otherSim = start(process.execPath, [
+      "--import",
+      "tsx",
+      "scripts/simulator.ts",
+      "--port",
+      String(SIM_PORT + 1),
+      "--now",
+      E2E_NOW,
+      "--key",
+      CANARY.key,
+      "--secret",
+      "another-secret",
+    ]);
+    const otherApp = start(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)],
+      appEnv(SIM_PORT + 1),
+    );
     try {
       await waitFor(`http://127.0.0.1:${SIM_PORT + 1}/v1/get-reports/json`);
       const origin = `http://127.0.0.1:${APP_PORT + 1}`;
       await waitFor(`${origin}/api/health`);
       const api = await playwrightRequest.newContext({ baseURL: origin });
-      expect((await api.post("/api/auth/login", { data: USER, headers: { origin } })).status()).toBe(204);
+      expect(
+        (await api.post("/api/auth/login", { data: USER, headers: { origin } })).status(),
+      ).toBe(204);
       const res = await api.get("/api/reports");
       expect(res.status()).toBe(502);
       const text = await res.text();

@@ -15,15 +15,23 @@ function sources(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(join(ROOT, file), "utf8").matchAll(/^\s*(?:import|export)[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gm)].map(
-    (m) => (m[1] ?? m[2]) as string,
-  );
+  [
+    ...readFileSync(join(ROOT, file), "utf8").matchAll(
+      /^\s*(?:import|export)[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2]) as string);
 
 /** Imports of `dir`'s files that resolve into `target` (by alias or relative path). */
 function crossings(dir: string, target: string): string[] {
   return sources(dir).flatMap((file) =>
     importsOf(file)
-      .map((spec) => (spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? relative(ROOT, join(ROOT, file, "..", spec)) : spec))
+      .map((spec) =>
+        spec.startsWith("@/")
+          ? spec.slice(2)
+          : spec.startsWith(".")
+            ? relative(ROOT, join(ROOT, file, "..", spec))
+            : spec,
+      )
       .filter((path) => path === target || path.startsWith(`${target}/`))
       .map((path) => `${file} → ${path}`),
   );
@@ -39,13 +47,26 @@ describe("the layout", () => {
   });
 
   it("keeps the browser-safe contract away from the engine, the server and the wire", () => {
-    for (const target of ["lib/reports/engine", "lib/server", "lib/iletimerkezi", "lib/env.ts", "lib/env"])
+    for (const target of [
+      "lib/reports/engine",
+      "lib/server",
+      "lib/iletimerkezi",
+      "lib/env.ts",
+      "lib/env",
+    ])
       expect(crossings("lib/reports/contract", target)).toEqual([]);
-    expect(sources("lib/reports/contract").filter((f) => importsOf(f).includes("server-only"))).toEqual([]);
+    expect(
+      sources("lib/reports/contract").filter((f) => importsOf(f).includes("server-only")),
+    ).toEqual([]);
   });
 
   it("marks every engine, server and wire module server-only", () => {
-    const files = [...sources("lib/reports/engine"), ...sources("lib/server"), "lib/iletimerkezi/client.ts", "lib/env.ts"];
+    const files = [
+      ...sources("lib/reports/engine"),
+      ...sources("lib/server"),
+      "lib/iletimerkezi/client.ts",
+      "lib/env.ts",
+    ];
     expect(files.filter((f) => !importsOf(f).includes("server-only"))).toEqual([]);
   });
 
@@ -55,7 +76,9 @@ describe("the layout", () => {
         (f) =>
           !f.startsWith("lib/server/") &&
           !f.startsWith("lib/testing/") &&
-          importsOf(f).some((spec) => spec === "@/lib/simulator" || spec === "@/lib/reports/engine/engine"),
+          importsOf(f).some(
+            (spec) => spec === "@/lib/simulator" || spec === "@/lib/reports/engine/engine",
+          ),
       ),
     );
     expect(builders).toEqual([]);

@@ -73,7 +73,15 @@ describe("calendar", () => {
   it("validates dates", () => {
     expect(isCalendarDate("2026-02-28")).toBe(true);
     expect(isCalendarDate("2028-02-29")).toBe(true);
-    for (const bad of ["2026-02-29", "2026-02-30", "2026-13-01", "22/04/2026", "2026-4-1", "", "2026-04-01x"]) {
+    for (const bad of [
+      "2026-02-29",
+      "2026-02-30",
+      "2026-13-01",
+      "22/04/2026",
+      "2026-4-1",
+      "",
+      "2026-04-01x",
+    ]) {
       expect(isCalendarDate(bad)).toBe(false);
     }
   });
@@ -93,9 +101,18 @@ describe("calendar", () => {
 
   it("computes presets and the previous period", () => {
     expect(presetRange("last7", "2026-03-03")).toEqual({ start: "2026-02-25", end: "2026-03-03" });
-    expect(presetRange("lastMonth", "2026-03-03")).toEqual({ start: "2026-02-01", end: "2026-02-28" });
-    expect(presetRange("thisMonth", "2026-03-03")).toEqual({ start: "2026-03-01", end: "2026-03-03" });
-    expect(presetRange("yesterday", "2026-03-01")).toEqual({ start: "2026-02-28", end: "2026-02-28" });
+    expect(presetRange("lastMonth", "2026-03-03")).toEqual({
+      start: "2026-02-01",
+      end: "2026-02-28",
+    });
+    expect(presetRange("thisMonth", "2026-03-03")).toEqual({
+      start: "2026-03-01",
+      end: "2026-03-03",
+    });
+    expect(presetRange("yesterday", "2026-03-01")).toEqual({
+      start: "2026-02-28",
+      end: "2026-02-28",
+    });
     expect(previousRange({ start: "2026-03-01", end: "2026-03-07" })).toEqual({
       start: "2026-02-22",
       end: "2026-02-28",
@@ -106,7 +123,13 @@ describe("calendar", () => {
 describe("wall-clock seconds", () => {
   it("round-trips every minute boundary of leap and common years, and orders like the strings", () => {
     let previous = -1;
-    for (const day of eachDay({ start: "2023-12-30", end: "2024-03-02" }).concat(["1970-01-01", "2000-02-29", "2100-02-28", "2100-03-01", "2105-12-31"])) {
+    for (const day of eachDay({ start: "2023-12-30", end: "2024-03-02" }).concat([
+      "1970-01-01",
+      "2000-02-29",
+      "2100-02-28",
+      "2100-03-01",
+      "2105-12-31",
+    ])) {
       for (const time of ["00:00:00", "09:05:07", "23:59:59"]) {
         const s = `${day} ${time}`;
         const v = wallSeconds(s);
@@ -121,7 +144,22 @@ describe("wall-clock seconds", () => {
   });
 
   it("has none for what is not a real timestamp of 1970–2105", () => {
-    for (const s of ["2026-02-29 10:00:00", "2100-02-29 10:00:00", "2026-13-01 00:00:00", "2026-04-31 00:00:00", "2026-04-29 24:00:00", "2026-04-29 23:60:00", "2026-04-29 23:59:60", "1969-12-31 23:59:59", "2106-01-01 00:00:00", "2026-04-29T04:32:24", "2026-04-29 4:32:24", "2026-04-29 04:32:2x", "2026/04/29 04:32:24", ""])
+    for (const s of [
+      "2026-02-29 10:00:00",
+      "2100-02-29 10:00:00",
+      "2026-13-01 00:00:00",
+      "2026-04-31 00:00:00",
+      "2026-04-29 24:00:00",
+      "2026-04-29 23:60:00",
+      "2026-04-29 23:59:60",
+      "1969-12-31 23:59:59",
+      "2106-01-01 00:00:00",
+      "2026-04-29T04:32:24",
+      "2026-04-29 4:32:24",
+      "2026-04-29 04:32:2x",
+      "2026/04/29 04:32:24",
+      "",
+    ])
       expect(wallSeconds(s), s).toBe(-1);
   });
 });

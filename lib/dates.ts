@@ -102,7 +102,9 @@ function civilFromDays(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -126,7 +128,8 @@ export function wallSeconds(s: string): number {
     }
   }
   const [y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0] = f;
-  if (y < 1970 || y > WALL_MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 59) return -1;
+  if (y < 1970 || y > WALL_MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 59)
+    return -1;
   if (d < 1 || d > (mo === 2 && isLeap(y) ? 29 : (MONTH_DAYS[mo - 1] as number))) return -1;
   return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
 }

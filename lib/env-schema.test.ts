@@ -20,7 +20,12 @@ describe("configuration", () => {
   it("selects live mode by the key, with the default base URL", () => {
     const env = parseEnv(live);
     expect(env.mode).toBe("live");
-    expect(env.upstream).toEqual({ baseUrl: DEFAULT_BASE_URL, key: "k", hash: "h", secret: undefined });
+    expect(env.upstream).toEqual({
+      baseUrl: DEFAULT_BASE_URL,
+      key: "k",
+      hash: "h",
+      secret: undefined,
+    });
   });
 
   it.each([
@@ -43,7 +48,11 @@ describe("configuration", () => {
   });
 
   it("accepts the secret instead of the hash", () => {
-    const env = parseEnv({ ...live, ILETIMERKEZI_API_HASH: undefined, ILETIMERKEZI_API_SECRET: "s" });
+    const env = parseEnv({
+      ...live,
+      ILETIMERKEZI_API_HASH: undefined,
+      ILETIMERKEZI_API_SECRET: "s",
+    });
     expect(env.upstream?.secret).toBe("s");
   });
 });

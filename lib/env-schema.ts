@@ -18,7 +18,10 @@ const intVar = (name: string, min: number, max: number, fallback: number) =>
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be a whole number from ${min} to ${max}`,
+        });
         return z.NEVER;
       }
       return n;
@@ -29,7 +32,9 @@ const schema = z.object({
   ILETIMERKEZI_API_HASH: optionalText,
   ILETIMERKEZI_API_SECRET: optionalText,
   ILETIMERKEZI_BASE_URL: optionalText.pipe(
-    z.url({ protocol: /^https?$/, error: "ILETIMERKEZI_BASE_URL must be an http(s) URL" }).optional(),
+    z
+      .url({ protocol: /^https?$/, error: "ILETIMERKEZI_BASE_URL must be an http(s) URL" })
+      .optional(),
   ),
   SESSION_SECRET: optionalText,
   DASHBOARD_USERS: optionalText,
@@ -60,7 +65,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new EnvError(`Invalid configuration: ${issue?.message ?? "unknown"} (${issue?.path.join(".")})`);
+    throw new EnvError(
+      `Invalid configuration: ${issue?.message ?? "unknown"} (${issue?.path.join(".")})`,
+    );
   }
   const v = parsed.data;
   if (v.DASHBOARD_USERS) {
@@ -87,11 +94,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const missing = (name: string, why: string) => new EnvError(`Live mode needs ${name}: ${why}`);
   if (!v.ILETIMERKEZI_API_HASH && !v.ILETIMERKEZI_API_SECRET)
-    throw missing("ILETIMERKEZI_API_HASH", "set it to the hash the panel shows (or set ILETIMERKEZI_API_SECRET)");
+    throw missing(
+      "ILETIMERKEZI_API_HASH",
+      "set it to the hash the panel shows (or set ILETIMERKEZI_API_SECRET)",
+    );
   if (!v.SESSION_SECRET || v.SESSION_SECRET.length < 32)
     throw missing("SESSION_SECRET", "set it to a random string of at least 32 characters");
   if (!v.DASHBOARD_USERS)
-    throw missing("DASHBOARD_USERS", "set it to name:hash pairs from `npm run --silent hash-password -- <password>`");
+    throw missing(
+      "DASHBOARD_USERS",
+      "set it to name:hash pairs from `npm run --silent hash-password -- <password>`",
+    );
   return {
     ...base,
     mode: "live",

@@ -4,7 +4,9 @@ import { env } from "./env";
 
 try {
   const config = env();
-  console.log(JSON.stringify({ event: "start", mode: config.mode, time: new Date().toISOString() }));
+  console.log(
+    JSON.stringify({ event: "start", mode: config.mode, time: new Date().toISOString() }),
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -28,19 +28,27 @@ async function run(sim: Partial<SimulatorOptions>, mapResponse?: (json: unknown)
 }
 
 const onPage = (page: number, fault: FaultKind) => ({
-  fault: (c: { page: number; start?: string }) => (c.page === page && c.start === "2026-04-11" ? fault : null),
+  fault: (c: { page: number; start?: string }) =>
+    c.page === page && c.start === "2026-04-11" ? fault : null,
 });
 
 /** A fault on the first request that matches, then none. */
 function once(match: (c: { page: number; start?: string }) => boolean, fault: FaultKind) {
   let fired = false;
-  return (c: { page: number; start?: string }) => (!fired && match(c) ? ((fired = true), fault) : null);
+  return (c: { page: number; start?: string }) =>
+    !fired && match(c) ? ((fired = true), fault) : null;
 }
 
 describe("upstream faults at the API", () => {
   it.each<[string, Partial<SimulatorOptions>]>([
-    ["bursts of 503", { fault: ({ requestNumber }) => (requestNumber % 10 < 2 ? "unavailable" : null) }],
-    ["a timeout on one page", { fault: once((c) => c.page === 2 && c.start === "2026-04-11", "timeout") }],
+    [
+      "bursts of 503",
+      { fault: ({ requestNumber }) => (requestNumber % 10 < 2 ? "unavailable" : null) },
+    ],
+    [
+      "a timeout on one page",
+      { fault: once((c) => c.page === 2 && c.start === "2026-04-11", "timeout") },
+    ],
     ["a page with far more orders than usual", { oversizedPage: 400 }],
     ["an order repeated across pages", { duplicateAcrossPages: true }],
   ])("recovers exact totals from %s", async (_name, sim) => {
@@ -50,7 +58,9 @@ describe("upstream faults at the API", () => {
     expect(totals).toEqual(h.sim.truth(RANGE.start, RANGE.end).totals);
   });
 
-  it.each<[string, Partial<SimulatorOptions>, number, string, ((j: unknown) => unknown) | undefined]>([
+  it.each<
+    [string, Partial<SimulatorOptions>, number, string, ((j: unknown) => unknown) | undefined]
+  >([
     ["malformed JSON", onPage(2, "malformed"), 502, "upstream_rejected", undefined],
     ["401 in the middle of a walk", onPage(3, { code: 401 }), 502, "upstream_auth", undefined],
     ["endless paging", { endlessPaging: true }, 502, "upstream_rejected", undefined],
@@ -65,17 +75,27 @@ describe("upstream faults at the API", () => {
   });
 
   it("ignores extra fields", async () => {
-    const { h, res, body } = await run({}, everyOrder((o) => Object.assign(o, { operator: "Turkcell", cost: "0,1" })));
+    const { h, res, body } = await run(
+      {},
+      everyOrder((o) => Object.assign(o, { operator: "Turkcell", cost: "0,1" })),
+    );
     expect(res.status).toBe(200);
     expect(body.totals.orders).toBe(h.sim.truth(RANGE.start, RANGE.end).totals.orders);
     expect(body.orders.items[0]).not.toHaveProperty("operator");
   });
 
   it("keeps serving other requests while one report fails", async () => {
-    const h = harness({ fault: ({ start }) => (start === "2026-03-01" ? "unavailable" : null) }, { timeoutMs: 150 });
+    const h = harness(
+      { fault: ({ start }) => (start === "2026-03-01" ? "unavailable" : null) },
+      { timeoutMs: 150 },
+    );
     setServicesForTesting(h.services);
-    const get = async (qs: string) => reports(await signedIn(`http://127.0.0.1:3000/api/reports?${qs}`), ctx);
-    const [bad, good] = await Promise.all([get("start=2026-03-01&end=2026-03-05"), get("start=2026-04-20&end=2026-04-25")]);
+    const get = async (qs: string) =>
+      reports(await signedIn(`http://127.0.0.1:3000/api/reports?${qs}`), ctx);
+    const [bad, good] = await Promise.all([
+      get("start=2026-03-01&end=2026-03-05"),
+      get("start=2026-04-20&end=2026-04-25"),
+    ]);
     expect(bad.status).toBe(503);
     expect(good.status).toBe(200);
     expect((await get("start=2026-04-20&end=2026-04-25")).status).toBe(200);

@@ -13,15 +13,43 @@ import { GET as reports } from "./reports/route";
 beforeAll(() => setServicesForTesting(harness({ ordersPerDay: 8 }).services));
 afterAll(() => setServicesForTesting(undefined));
 
-const REPORT_KEYS = ["start", "end", "sender", "status", "q", "sort", "page", "pageSize", "refresh", "sep"];
+const REPORT_KEYS = [
+  "start",
+  "end",
+  "sender",
+  "status",
+  "q",
+  "sort",
+  "page",
+  "pageSize",
+  "refresh",
+  "sep",
+];
 const ORDER_KEYS = ["page", "pageSize", "status", "reveal", "sep"];
 
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary" }),
-  fc.constantFrom("", "0", "-1", "1e9", "NaN", "2026-02-30", "2026-04-01", "2025-04-30", "-total", "113,114", "110", ",,", "%", "%00"),
+  fc.constantFrom(
+    "",
+    "0",
+    "-1",
+    "1e9",
+    "NaN",
+    "2026-02-30",
+    "2026-04-01",
+    "2025-04-30",
+    "-total",
+    "113,114",
+    "110",
+    ",,",
+    "%",
+    "%00",
+  ),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
-  fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
 );
 
 const query = (keys: string[]) =>
@@ -55,7 +83,9 @@ const url = (path: string, qs: string) => `http://127.0.0.1:3000${path}?${qs}`;
 describe("never a 500, whatever the query", () => {
   it("GET /api/reports", async () => {
     await fc.assert(
-      fc.asyncProperty(query(REPORT_KEYS), async (qs) => check(await reports(await signedIn(url("/api/reports", qs)), ctx()))),
+      fc.asyncProperty(query(REPORT_KEYS), async (qs) =>
+        check(await reports(await signedIn(url("/api/reports", qs)), ctx())),
+      ),
       { numRuns: 300 },
     );
   });

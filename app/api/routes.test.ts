@@ -1,31 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { harness } from "@/lib/testing/harness";
-import { setServicesForTesting } from "@/lib/server/services";
-import type { SimulatorOptions } from "@/lib/simulator";
-import { signedIn } from "@/lib/testing/session";
+import { describe, expect, it } from "vitest";
+import { errorOf, get, noParams, orderCtx, use } from "@/lib/testing/routes";
 import { GET as health } from "./health/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
 import { GET as progress } from "./reports/progress/route";
 import { GET as reports } from "./reports/route";
-
-type Opts = Parameters<typeof harness>[1];
-function use(sim: Partial<SimulatorOptions> = {}, opts: Opts = {}) {
-  const h = harness(sim, opts);
-  setServicesForTesting(h.services);
-  return h;
-}
-afterEach(() => setServicesForTesting(undefined));
-
-const noParams = { params: Promise.resolve({}) } as never;
-const get = (path: string) => signedIn(`http://127.0.0.1:3000${path}`);
-const orderCtx = (id: string) => ({ params: Promise.resolve({ id }) });
-
-async function errorOf(res: Response) {
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  return { status: res.status, ...body.error };
-}
 
 describe("without a session", () => {
   const anonymous = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
@@ -43,7 +23,9 @@ describe("without a session", () => {
 
   it("a forged or foreign cookie is no session", async () => {
     use();
-    const forged = new Request("http://127.0.0.1:3000/api/reports", { headers: { cookie: "imr_session=Fe26.2**forged" } });
+    const forged = new Request("http://127.0.0.1:3000/api/reports", {
+      headers: { cookie: "imr_session=Fe26.2**forged" },
+    });
     expect((await reports(forged, noParams)).status).toBe(401);
   });
 
@@ -56,7 +38,10 @@ describe("GET /api/health", () => {
   it("answers ok with the mode", async () => {
     const res = await health(await get("/api/health"), noParams);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", mode: expect.stringMatching(/^(live|demo)$/) });
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      mode: expect.stringMatching(/^(live|demo)$/),
+    });
   });
 });
 
@@ -66,14 +51,20 @@ describe("GET /api/reports", () => {
     const res = await reports(await get("/api/reports"), noParams);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.range).toEqual({ start: "2026-04-23", end: "2026-04-29", timeZone: "Europe/Istanbul" });
+    expect(body.range).toEqual({
+      start: "2026-04-23",
+      end: "2026-04-29",
+      timeZone: "Europe/Istanbul",
+    });
     expect(body.series).toHaveLength(7);
     expect(body.orders.pageSize).toBe(50);
   });
 
   it("clips an end after today to today", async () => {
     use();
-    const body = await (await reports(await get("/api/reports?start=2026-04-25&end=2026-05-30"), noParams)).json();
+    const body = await (
+      await reports(await get("/api/reports?start=2026-04-25&end=2026-05-30"), noParams)
+    ).json();
     expect(body.range.end).toBe("2026-04-29");
   });
 
@@ -128,105 +119,49 @@ describe("GET /api/reports", () => {
   it("reports progress for a range", async () => {
     use();
     await reports(await get("/api/reports?start=2026-04-01&end=2026-04-29"), noParams);
-    const body = await (await progress(await get("/api/reports/progress?start=2026-04-01&end=2026-04-29"), noParams)).json();
+    const body = await (
+      await progress(await get("/api/reports/progress?start=2026-04-01&end=2026-04-29"), noParams)
+    ).json();
     expect(body).toEqual({ active: false, windows: { total: 6, done: 6 } });
   });
 });
 
 describe("GET /api/reports/export", () => {
   it("writes every matching order as CSV with a BOM and ; separators, quoting odd senders", async () => {
-    const h = use({}, {
-      mapResponse: (json) => {
-        const r = (json as { response: { orders?: { sender: string }[] } }).response;
-        for (const o of r.orders ?? []) if (o.sender === "OTP-SMS") o.sender = 'Yaz; "Kampanya"';
-        return json;
+    const h = use(
+      {},
+      {
+        mapResponse: (json) => {
+          const r = (json as { response: { orders?: { sender: string }[] } }).response;
+          for (const o of r.orders ?? []) if (o.sender === "OTP-SMS") o.sender = 'Yaz; "Kampanya"';
+          return json;
+        },
       },
-    });
-    const res = await reportsExport(await get("/api/reports/export?start=2026-04-01&end=2026-04-28&pageSize=5"), noParams);
+    );
+    const res = await reportsExport(
+      await get("/api/reports/export?start=2026-04-01&end=2026-04-28&pageSize=5"),
+      noParams,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id;status;submitAt;sendAt;sender;total;delivered;undelivered;waiting;deliveryRate");
+    expect(lines[0]).toBe(
+      "id;status;submitAt;sendAt;sender;total;delivered;undelivered;waiting;deliveryRate",
+    );
     expect(lines).toHaveLength(h.sim.truth("2026-04-01", "2026-04-28").totals.orders + 1);
     expect(text).toContain(';"Yaz; ""Kampanya""";');
-    const comma = await (await reportsExport(await get("/api/reports/export?start=2026-04-27&end=2026-04-28&sep=,"), noParams)).text();
-    expect(comma.split("\r\n")[0]).toBe("id,status,submitAt,sendAt,sender,total,delivered,undelivered,waiting,deliveryRate");
-  });
-});
-
-describe("GET /api/orders/{id}", () => {
-  function pick(h: ReturnType<typeof harness>, test: (o: { total: number; sendAt: string; submitAt: string; waiting: number }) => boolean) {
-    const o = h.sim.orders("2026-04-01", "2026-04-29").find(test);
-    if (!o) throw new Error("no such order in the simulator");
-    return o;
-  }
-
-  it("answers the counters and a masked page of recipients", async () => {
-    const h = use();
-    const o = pick(h, (x) => x.total > 150 && x.sendAt <= "2026-04-29 12:00:00");
-    const res = await order(await get(`/api/orders/${o.id}?pageSize=100&page=2`), orderCtx(String(o.id)));
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body.order).toMatchObject({ id: o.id, total: o.total, delivered: o.delivered, undelivered: o.undelivered });
-    expect(body.messages).toMatchObject({ total: o.total, page: 2, pageSize: 100 });
-    const truth = h.sim.recipients(o.id).slice(100, 200);
-    expect(body.messages.items).toHaveLength(truth.length);
-    expect(body.messages.items[0].number).toMatch(/^\+?\d{3,5}\*+\d{2}$/);
-    expect(body.messages.items[0].number).not.toBe(truth[0]!.number);
-    const revealed = await (await order(await get(`/api/orders/${o.id}?pageSize=100&page=2&reveal=1`), orderCtx(String(o.id)))).json();
-    expect(revealed.messages.items.map((m: { number: string }) => m.number)).toEqual(truth.map((m) => m.number));
-  });
-
-  it("filters recipients by status across every upstream page", async () => {
-    const h = use();
-    const o = pick(h, (x) => x.total > 2500 && x.sendAt <= "2026-04-29 12:00:00");
-    const truth = h.sim.recipients(o.id).filter((m) => m.status === 112);
-    const res = await order(await get(`/api/orders/${o.id}?status=112&pageSize=50&reveal=1`), orderCtx(String(o.id)));
-    const body = await res.json();
-    expect(body.messages.total).toBe(truth.length);
-    expect(body.messages.total).toBe(o.undelivered);
-    expect(body.messages.items).toEqual(truth.slice(0, 50));
-    const past = await (await order(await get(`/api/orders/${o.id}?status=112&page=100000`), orderCtx(String(o.id)))).json();
-    expect(past.messages.items).toEqual([]);
-  });
-
-  it("exports every recipient as CSV", async () => {
-    const h = use();
-    const o = pick(h, (x) => x.total > 1500 && x.sendAt <= "2026-04-29 12:00:00");
-    const res = await orderExport(await get(`/api/orders/${o.id}/export?reveal=1`), orderCtx(String(o.id)));
-    const text = (await res.text()).replace(/^\uFEFF/, "");
-    const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("number;status");
-    expect(lines.slice(1)).toEqual(h.sim.recipients(o.id).map((m) => `${m.number};${m.status}`));
-    const masked = await (await orderExport(await get(`/api/orders/${o.id}/export`), orderCtx(String(o.id)))).text();
-    expect(masked).not.toContain(h.sim.recipients(o.id)[0]!.number);
-  });
-
-  it("answers 404 for an unknown order (455) and 409 for a scheduled one (456)", async () => {
-    const h = use();
-    expect(await errorOf(await order(await get("/api/orders/999"), orderCtx("999")))).toMatchObject({ status: 404, code: "order_not_found" });
-    const scheduled = h.sim.orders("2026-04-29", "2026-04-29").find((x) => x.sendAt > "2026-04-29 12:00:00");
-    expect(scheduled).toBeDefined();
-    const id = String(scheduled!.id);
-    expect(await errorOf(await order(await get(`/api/orders/${id}`), orderCtx(id)))).toMatchObject({ status: 409, code: "order_not_due" });
-  });
-
-  it.each([
-    ["abc", "", "id"],
-    ["-5", "", "id"],
-    ["0", "", "id"],
-    ["12", "?page=0", "page"],
-    ["12", "?pageSize=1001", "pageSize"],
-    ["12", "?status=113", "status"],
-    ["12", "?reveal=maybe", "reveal"],
-  ])("answers /api/orders/%s%s with 400 naming %s", async (id, qs, param) => {
-    use();
-    const error = await errorOf(await order(await get(`/api/orders/${id}${qs}`), orderCtx(id)));
-    expect(error).toMatchObject({ status: 400, code: "invalid_query" });
-    expect(error.message.toLowerCase()).toContain(param.toLowerCase());
+    const comma = await (
+      await reportsExport(
+        await get("/api/reports/export?start=2026-04-27&end=2026-04-28&sep=,"),
+        noParams,
+      )
+    ).text();
+    expect(comma.split("\r\n")[0]).toBe(
+      "id,status,submitAt,sendAt,sender,total,delivered,undelivered,waiting,deliveryRate",
+    );
   });
 });
 

@@ -39,9 +39,17 @@ export function LoginForm({ next, demo }: Props) {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate={false}>
       <Field name="username" label={t.auth.username} autoComplete="username" autoFocus />
-      <Field name="password" label={t.auth.password} autoComplete="current-password" type="password" />
+      <Field
+        name="password"
+        label={t.auth.password}
+        autoComplete="current-password"
+        type="password"
+      />
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}

@@ -4,7 +4,11 @@
 import type { Outcome } from "@/lib/reports/contract/statuses";
 
 export type { Outcome };
-export const OUTCOMES = ["delivered", "undelivered", "waiting"] as const satisfies readonly Outcome[];
+export const OUTCOMES = [
+  "delivered",
+  "undelivered",
+  "waiting",
+] as const satisfies readonly Outcome[];
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {
   delivered: "var(--c-delivered)",

@@ -5,7 +5,11 @@ import { Pagination } from "@/components/ui/pagination";
 import { MessageStatusBadge } from "@/components/ui/status-badge";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
-import { MESSAGE_STATUSES, messageOutcome, type MessageStatus } from "@/lib/reports/contract/statuses";
+import {
+  MESSAGE_STATUSES,
+  messageOutcome,
+  type MessageStatus,
+} from "@/lib/reports/contract/statuses";
 import type { OrderDetailResponse } from "@/lib/reports/contract/types";
 import { orderExportHref } from "@/lib/client/order-queries";
 import { RECIPIENT_PAGE_SIZES, type OrderView } from "@/lib/reports/contract/order-query";

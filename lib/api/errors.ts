@@ -13,9 +13,15 @@ function fromUpstream(e: UpstreamError): ApiError {
         'iletiMerkezi rejected the API credentials (401). Check ILETIMERKEZI_API_KEY and the hash, that "Allow API access" is on in the panel (Settings → Security → Access Permissions), and that an IP allowlist there includes this server.',
       );
     case "not_found":
-      return new ApiError("order_not_found", "iletiMerkezi has no order with this id. Check the id or pick the order from a report.");
+      return new ApiError(
+        "order_not_found",
+        "iletiMerkezi has no order with this id. Check the id or pick the order from a report.",
+      );
     case "not_due":
-      return new ApiError("order_not_due", "This order is scheduled and its send time has not come yet; its recipients appear once it is sent.");
+      return new ApiError(
+        "order_not_due",
+        "This order is scheduled and its send time has not come yet; its recipients appear once it is sent.",
+      );
     case "unavailable":
       return new ApiError(
         "upstream_unavailable",
@@ -23,7 +29,10 @@ function fromUpstream(e: UpstreamError): ApiError {
         e.timedOut ? 504 : 503,
       );
     default:
-      return new ApiError("upstream_rejected", `iletiMerkezi refused the request: ${e.message}. Nothing was shown rather than incomplete numbers; try again, and report it if it persists.`);
+      return new ApiError(
+        "upstream_rejected",
+        `iletiMerkezi refused the request: ${e.message}. Nothing was shown rather than incomplete numbers; try again, and report it if it persists.`,
+      );
   }
 }
 
@@ -31,7 +40,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (InvalidQueryError.is(error)) return new ApiError("invalid_query", error.message);
   if (UpstreamError.is(error)) return fromUpstream(error);
-  return new ApiError("internal", "Something went wrong on the dashboard's server. Try again; if it persists, check the server log.");
+  return new ApiError(
+    "internal",
+    "Something went wrong on the dashboard's server. Try again; if it persists, check the server log.",
+  );
 }
 
 export function errorResponse(error: ApiError): Response {

@@ -16,14 +16,19 @@ export function assertSameOrigin(request: Request): void {
       ok = false;
     }
   }
-  if (!ok) throw new ApiError("forbidden", "This request must come from the dashboard's own pages (same origin).");
+  if (!ok)
+    throw new ApiError(
+      "forbidden",
+      "This request must come from the dashboard's own pages (same origin).",
+    );
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
     throw new ApiError("invalid_query", "Send the body as JSON (Content-Type: application/json).");
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > MAX_BODY_BYTES)
+    throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -41,7 +41,9 @@ async function answer(request: Request, run: () => Promise<Response>): Promise<R
 }
 
 /** A route for signed-in users: 401 `unauthenticated` without a valid session cookie. */
-export function withSession<P = Record<string, never>>(handler: Handler<P, { user: string }>): Route<P> {
+export function withSession<P = Record<string, never>>(
+  handler: Handler<P, { user: string }>,
+): Route<P> {
   return (request, ctx) =>
     answer(request, async () => {
       const user = await userFromRequest(request);

@@ -18,7 +18,10 @@ export const throttle = (holder.__loginThrottle ??= new LoginThrottle());
 export function checkLogin(body: unknown, address: string): string {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
-    throw new ApiError("invalid_query", "Send a JSON body with a username and a password (both non-empty text).");
+    throw new ApiError(
+      "invalid_query",
+      "Send a JSON body with a username and a password (both non-empty text).",
+    );
   const { username, password } = parsed.data;
   const wait = throttle.retryAfter(username, address);
   if (wait > 0)

@@ -7,7 +7,8 @@ export function safeNext(value: string | null | undefined): string {
   let decoded = value;
   try {
     // Reject what would become dangerous once decoded (e.g. %2F%2Fhost, %5C).
-    for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(decoded); i++) decoded = decodeURIComponent(decoded);
+    for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(decoded); i++)
+      decoded = decodeURIComponent(decoded);
   } catch {
     return DEFAULT_NEXT;
   }

@@ -27,7 +27,13 @@ export function parseHash(hash: string): Parsed | null {
 /** Verifies in constant time; a malformed or missing hash costs the same as a wrong password. */
 export function verifyPassword(password: string, hash: string | undefined): boolean {
   const parsed = (hash && parseHash(hash)) || null;
-  const target = parsed ?? { n: N, r: R, p: P, salt: Buffer.alloc(16), key: Buffer.alloc(KEY_LENGTH) };
+  const target = parsed ?? {
+    n: N,
+    r: R,
+    p: P,
+    salt: Buffer.alloc(16),
+    key: Buffer.alloc(KEY_LENGTH),
+  };
   const actual = scryptSync(password, target.salt, target.key.length, {
     N: target.n,
     r: target.r,

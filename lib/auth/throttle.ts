@@ -24,7 +24,8 @@ class MemoryFailureStore implements FailureStore {
     list.push(now);
     // Bounded per key: only the newest few matter for the limit.
     this.failures.set(key, list.slice(-20));
-    if (this.failures.size > 50_000) this.failures.delete(this.failures.keys().next().value as string);
+    if (this.failures.size > 50_000)
+      this.failures.delete(this.failures.keys().next().value as string);
   }
 
   clear(key: string): void {
@@ -32,7 +33,12 @@ class MemoryFailureStore implements FailureStore {
   }
 }
 
-export type ThrottleOptions = { limit?: number; windowMs?: number; store?: FailureStore; now?: () => number };
+export type ThrottleOptions = {
+  limit?: number;
+  windowMs?: number;
+  store?: FailureStore;
+  now?: () => number;
+};
 
 export class LoginThrottle {
   private readonly limit: number;

@@ -9,13 +9,18 @@ class UsersConfigError extends Error {
 
 export function parseUsers(value: string): Users {
   const users = new Map<string, string>();
-  for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(":");
     const name = colon > 0 ? entry.slice(0, colon).trim() : "";
     const hash = colon > 0 ? entry.slice(colon + 1).trim() : "";
     // Only the name goes into the message: the entry may hold a hash.
     if (!name || !hash)
-      throw new UsersConfigError(`DASHBOARD_USERS: "${name || entry.split(":")[0]?.slice(0, 20)}" is not name:hash`);
+      throw new UsersConfigError(
+        `DASHBOARD_USERS: "${name || entry.split(":")[0]?.slice(0, 20)}" is not name:hash`,
+      );
     users.set(name, hash);
   }
   if (users.size === 0) throw new UsersConfigError("DASHBOARD_USERS names no user");

@@ -10,7 +10,10 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: "application/json", ...init?.headers },
+    });
   } catch (cause) {
     if ((cause as Error)?.name === "AbortError") throw cause;
     throw new ApiError("network", "The dashboard server could not be reached.");
@@ -19,7 +22,11 @@ export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     // A code this build does not know reads as a server fault, with the server's message.
     if (isErrorBody(body))
-      throw new ApiError(isErrorCode(body.error.code) ? body.error.code : "internal", body.error.message, response.status);
+      throw new ApiError(
+        isErrorCode(body.error.code) ? body.error.code : "internal",
+        body.error.message,
+        response.status,
+      );
     throw new ApiError("internal", `HTTP ${response.status}`, response.status);
   }
   return body as T;

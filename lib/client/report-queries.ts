@@ -6,7 +6,10 @@ import type { ProgressResponse, ReportResponse } from "@/lib/reports/contract/ty
 import { getJson } from "./fetch-json";
 
 /** `?start=…&end=…&…` in the API's (and the page's) serialisation; defaults left out. */
-export function reportSearch(query: ReportQuery, extra: { refresh?: boolean; page?: boolean } = {}): string {
+export function reportSearch(
+  query: ReportQuery,
+  extra: { refresh?: boolean; page?: boolean } = {},
+): string {
   return serializeReportParams({
     start: query.start,
     end: query.end,

@@ -18,7 +18,10 @@ export function useReportParams({ today, maxRangeDays }: ReportContext) {
   });
   const resolved = useMemo(
     () =>
-      resolveReportQuery(new URLSearchParams(serializeReportParams(params)), { today, maxRangeDays }),
+      resolveReportQuery(new URLSearchParams(serializeReportParams(params)), {
+        today,
+        maxRangeDays,
+      }),
     [params, today, maxRangeDays],
   );
   return { query: resolved.query, params, setParams };

@@ -6,7 +6,11 @@ import { hashFromSecret } from "./hash";
 import { UpstreamError } from "./errors";
 
 let n = 0;
-function setup(fault?: (ctx: { requestNumber: number }) => FaultKind | null, extra: Partial<ClientConfig> = {}, sim = {}) {
+function setup(
+  fault?: (ctx: { requestNumber: number }) => FaultKind | null,
+  extra: Partial<ClientConfig> = {},
+  sim = {},
+) {
   const key = `client-test-${++n}`;
   const simulator = createSimulator({ key, now: () => NOW, fault, ...sim });
   const { secret } = simulator.credentials();
@@ -89,7 +93,9 @@ describe("iletiMerkezi client", () => {
   });
 
   it("retries 503 with backoff and recovers", async () => {
-    const { client, simulator } = setup(({ requestNumber }) => (requestNumber <= 2 ? "unavailable" : null));
+    const { client, simulator } = setup(({ requestNumber }) =>
+      requestNumber <= 2 ? "unavailable" : null,
+    );
     const page = await client.getReports(week);
     expect(page.orders.length).toBe(30);
     expect(simulator.stats().requests).toBe(3);
@@ -103,7 +109,9 @@ describe("iletiMerkezi client", () => {
   });
 
   it("times out a request that never answers, then retries it", async () => {
-    const { client, simulator } = setup(({ requestNumber }) => (requestNumber === 1 ? "timeout" : null));
+    const { client, simulator } = setup(({ requestNumber }) =>
+      requestNumber === 1 ? "timeout" : null,
+    );
     const started = Date.now();
     const page = await client.getReports(week);
     expect(page.orders.length).toBe(30);
@@ -139,8 +147,17 @@ describe("iletiMerkezi client", () => {
   it("is strict about a missing counter and tolerant of extra fields", async () => {
     const mutate = (drop: boolean) => async (input: RequestInfo | URL, init?: RequestInit) => {
       const sim = createSimulator({ key: "mutate", now: () => NOW });
-      const res = await sim.handle(new Request(input, { ...init, body: String(init?.body).replace(/"key":"[^"]*"/, '"key":"mutate"').replace(/"hash":"[^"]*"/, `"hash":"${sim.credentials().hash}"`) }));
-      const json = (await res.json()) as { response: { orders: Record<string, unknown>[]; extra?: unknown } };
+      const res = await sim.handle(
+        new Request(input, {
+          ...init,
+          body: String(init?.body)
+            .replace(/"key":"[^"]*"/, '"key":"mutate"')
+            .replace(/"hash":"[^"]*"/, `"hash":"${sim.credentials().hash}"`),
+        }),
+      );
+      const json = (await res.json()) as {
+        response: { orders: Record<string, unknown>[]; extra?: unknown };
+      };
       for (const o of json.response.orders) {
         if (drop) delete o.delivered;
         else o.operator = "Turkcell";
@@ -158,7 +175,11 @@ describe("iletiMerkezi client", () => {
   });
 
   it("never has more than `concurrency` requests in flight, whoever asks", async () => {
-    const { client, simulator } = setup(undefined, { concurrency: 3 }, { latencyMs: 5, jitterMs: 4 });
+    const { client, simulator } = setup(
+      undefined,
+      { concurrency: 3 },
+      { latencyMs: 5, jitterMs: 4 },
+    );
     const asks = Array.from({ length: 20 }, (_, i) => client.getReports({ ...week, page: i + 1 }));
     await Promise.all(asks);
     expect(simulator.stats().maxInFlight).toBe(3);

@@ -35,7 +35,6 @@ export type IletimerkeziClient = {
   getReport(params: GetReportParams, signal?: AbortSignal): Promise<UpstreamReport>;
 };
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createClient(config: ClientConfig): IletimerkeziClient {
@@ -76,13 +75,18 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
     try {
       json = JSON.parse(text);
     } catch {
-      if (res.status >= 500) throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
-      throw new UpstreamError("bad_response", `${endpoint} answered a body that is not JSON (HTTP ${res.status})`);
+      if (res.status >= 500)
+        throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
+      throw new UpstreamError(
+        "bad_response",
+        `${endpoint} answered a body that is not JSON (HTTP ${res.status})`,
+      );
     }
     // Branch on the code inside the body, not the HTTP status (they need not agree).
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success) {
-      if (res.status >= 500) throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
+      if (res.status >= 500)
+        throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
       throw new UpstreamError("bad_response", `${endpoint} answered without a status code`);
     }
     const { code, message } = envelope.data.response.status;
@@ -108,14 +112,24 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         const parsed = schema.safeParse(payload);
         if (!parsed.success) {
           const path = parsed.error.issues[0]?.path.join(".") ?? "";
-          throw new UpstreamError("bad_response", `${endpoint} answered an unexpected shape at "${path}"`);
+          throw new UpstreamError(
+            "bad_response",
+            `${endpoint} answered an unexpected shape at "${path}"`,
+          );
         }
         return parsed.data;
       } catch (error) {
         result = UpstreamError.is(error) ? `${error.kind}:${error.code ?? "-"}` : "aborted";
         if (!isRetryable(error) || attempt >= maxAttempts || signal?.aborted) throw error;
       } finally {
-        log({ event: "upstream", endpoint, ...context, attempt, result, durationMs: Math.round(performance.now() - started) });
+        log({
+          event: "upstream",
+          endpoint,
+          ...context,
+          attempt,
+          result,
+          durationMs: Math.round(performance.now() - started),
+        });
       }
       // Exponential backoff with full jitter, outside the limiter so others can proceed.
       await sleep(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
@@ -124,10 +138,20 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
 
   return {
     getReports: ({ start, end, page }, signal) =>
-      call("get-reports", { filter: { start, end, page } }, reportsPayloadSchema, { start, end, page }, signal),
-    getReport: ({ id, page, rowCount }, signal) =>
-      call("get-report", { order: { id, page, rowCount } }, reportPayloadSchema, { orderId: id, page }, signal).then(
-        (p) => p.order,
+      call(
+        "get-reports",
+        { filter: { start, end, page } },
+        reportsPayloadSchema,
+        { start, end, page },
+        signal,
       ),
+    getReport: ({ id, page, rowCount }, signal) =>
+      call(
+        "get-report",
+        { order: { id, page, rowCount } },
+        reportPayloadSchema,
+        { orderId: id, page },
+        signal,
+      ).then((p) => p.order),
   };
 }

@@ -30,7 +30,11 @@ export class UpstreamError extends Error {
   }
 }
 
-export function errorForCode(code: number, upstreamMessage: string, endpoint: string): UpstreamError {
+export function errorForCode(
+  code: number,
+  upstreamMessage: string,
+  endpoint: string,
+): UpstreamError {
   const text = `${endpoint} answered ${code}${upstreamMessage ? ` (${upstreamMessage})` : ""}`;
   switch (code) {
     case 401:

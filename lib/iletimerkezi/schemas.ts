@@ -4,12 +4,24 @@ import { z } from "zod";
 import type { UpstreamOrder } from "./types";
 
 const int = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+$/)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/),
+  ])
   .transform(Number)
   .pipe(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
 
 const decimal = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+([.,]\d+)?$/)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+([.,]\d+)?$/),
+  ])
   .transform((v) => (typeof v === "number" ? v : Number(v.replace(",", "."))));
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -42,7 +54,10 @@ const orderSchema = z
 export const reportsPayloadSchema = z.object({
   count: int.nullish().transform((v) => v ?? null),
   // Absent or null orders end the walk like an empty list.
-  orders: z.array(orderSchema).nullish().transform((v) => v ?? []),
+  orders: z
+    .array(orderSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 const messageSchema = z.object({

@@ -2,12 +2,16 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { handleRequest, NONCE_HEADER, PATH_HEADER } from "./proxy-core";
 
-const req = (url: string, headers: Record<string, string> = {}) => new NextRequest(url, { headers });
+const req = (url: string, headers: Record<string, string> = {}) =>
+  new NextRequest(url, { headers });
 const signedIn = { cookie: "imr_session=sealed" };
 
 describe("proxy", () => {
   it("sends a page visitor without a session cookie to the login with the exact path and query", () => {
-    const res = handleRequest(req("http://127.0.0.1:3000/reports?start=2026-04-01&sender=A%2CB"), false);
+    const res = handleRequest(
+      req("http://127.0.0.1:3000/reports?start=2026-04-01&sender=A%2CB"),
+      false,
+    );
     expect(res.status).toBe(307);
     const location = new URL(res.headers.get("location")!);
     expect(location.pathname).toBe("/login");
@@ -27,7 +31,8 @@ describe("proxy", () => {
     expect(nonce).toBeTruthy();
     expect(b.headers.get("content-security-policy")).not.toContain(nonce);
     expect(csp).not.toContain("unsafe-eval");
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(d);
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"])
+      expect(csp).toContain(d);
     // NextResponse.next forwards overridden request headers as x-middleware-request-*.
     expect(a.headers.get(`x-middleware-request-${NONCE_HEADER}`)).toBe(nonce);
     expect(a.headers.get(`x-middleware-request-${PATH_HEADER}`)).toBe("/reports?x=1");
@@ -39,7 +44,10 @@ describe("proxy", () => {
     expect(http.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(http.headers.get("permissions-policy")).toContain("camera=()");
     expect(http.headers.get("strict-transport-security")).toBeNull();
-    const proxied = handleRequest(req("http://10.0.0.5/reports", { ...signedIn, "x-forwarded-proto": "https" }), false);
+    const proxied = handleRequest(
+      req("http://10.0.0.5/reports", { ...signedIn, "x-forwarded-proto": "https" }),
+      false,
+    );
     expect(proxied.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     const redirect = handleRequest(req("https://dash.example/reports"), false);
     expect(redirect.headers.get("strict-transport-security")).toMatch(/max-age/);

@@ -59,7 +59,8 @@ export function harness(
   async function ordersIn(range: DateRange): Promise<Order[]> {
     const out: Order[] = [];
     const days = await store.loadDays(range);
-    for (const cols of days) for (let i = 0; i < cols.n; i++) out.push(orderAt(cols, i, store.dict));
+    for (const cols of days)
+      for (let i = 0; i < cols.n; i++) out.push(orderAt(cols, i, store.dict));
     return out;
   }
   return { sim, client, engine, store, services, logs, ordersIn };

@@ -3,9 +3,20 @@
 // lib/reports/engine/reference.test.ts checks. Tests only: nothing in the app imports it.
 import { eachDay, previousRange, TIME_ZONE, type DateRange } from "@/lib/dates";
 import type { ReportQuery, Sort } from "@/lib/reports/contract/report-query";
-import { deliveryRate, ORDER_STATUS_KEYS, type OrderStatusKey } from "@/lib/reports/contract/statuses";
+import {
+  deliveryRate,
+  ORDER_STATUS_KEYS,
+  type OrderStatusKey,
+} from "@/lib/reports/contract/statuses";
 import { fold } from "@/lib/reports/contract/search-text";
-import type { Order, Range, ReportResponse, SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
+import type {
+  Order,
+  Range,
+  ReportResponse,
+  SenderRow,
+  SeriesPoint,
+  Totals,
+} from "@/lib/reports/contract/types";
 
 type Filters = Pick<ReportQuery, "sender" | "status" | "q">;
 
@@ -64,7 +75,10 @@ function senders(orders: readonly Order[]): SenderRow[] {
 }
 
 function statuses(orders: readonly Order[]): Record<OrderStatusKey, number> {
-  const out = Object.fromEntries(ORDER_STATUS_KEYS.map((k) => [k, 0])) as Record<OrderStatusKey, number>;
+  const out = Object.fromEntries(ORDER_STATUS_KEYS.map((k) => [k, 0])) as Record<
+    OrderStatusKey,
+    number
+  >;
   for (const o of orders) {
     const key = String(o.status) as OrderStatusKey;
     if (key in out) out[key]++;

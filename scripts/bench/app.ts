@@ -14,10 +14,17 @@ function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 /** Copies the tree (tracked and untracked, not ignored) to `dir` and builds it there. */
-export function buildApp(source: string, dir: string, say: (line: string) => void): { buildMs: number } {
+export function buildApp(
+  source: string,
+  dir: string,
+  say: (line: string) => void,
+): { buildMs: number } {
   say(`copying ${source} to ${dir}`);
   sh(`rm -rf ${JSON.stringify(dir)} && mkdir -p ${JSON.stringify(dir)}`, source);
-  sh(`git ls-files -co --exclude-standard | tar cf - -T - | (cd ${JSON.stringify(dir)} && tar xf -)`, source);
+  sh(
+    `git ls-files -co --exclude-standard | tar cf - -T - | (cd ${JSON.stringify(dir)} && tar xf -)`,
+    source,
+  );
   // Hard links, not a symlink: Turbopack refuses a node_modules outside the project root.
   sh(`cp -al ${JSON.stringify(join(source, "node_modules"))} node_modules`, dir);
   say("building (next build)…");
@@ -79,7 +86,8 @@ export async function startApp(
     logFile?: string;
   },
 ): Promise<App> {
-  if (!existsSync(join(dir, ".next", "BUILD_ID"))) throw new Error(`no build in ${dir}: run with --rebuild`);
+  if (!existsSync(join(dir, ".next", "BUILD_ID")))
+    throw new Error(`no build in ${dir}: run with --rebuild`);
   const origin = `http://127.0.0.1:${opts.port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -111,7 +119,10 @@ export async function startApp(
     pid: child.pid ?? 0,
     cookie: "",
     fetch: (path, init = {}) =>
-      fetch(`${origin}${path}`, { ...init, headers: { ...(app.cookie ? { cookie: app.cookie } : {}), ...init.headers } }),
+      fetch(`${origin}${path}`, {
+        ...init,
+        headers: { ...(app.cookie ? { cookie: app.cookie } : {}), ...init.headers },
+      }),
     rssBytes: () => treeRss(child.pid ?? 0),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,13 @@ import { chromium } from "playwright-core";
 import type { App } from "./app";
 import { median, round } from "./stats";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export type BrowserResult = {
   firstLoadJs: { files: number; rawKb: number; gzipKb: number };
@@ -15,9 +21,14 @@ export type BrowserResult = {
 };
 
 /** Scripts the /reports HTML itself loads: the route's first-load JS. */
-async function firstLoadJs(app: App, path: string): Promise<{ urls: string[]; files: number; rawKb: number; gzipKb: number }> {
+async function firstLoadJs(
+  app: App,
+  path: string,
+): Promise<{ urls: string[]; files: number; rawKb: number; gzipKb: number }> {
   const html = await (await app.fetch(path)).text();
-  const urls = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1] as string))];
+  const urls = [
+    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1] as string)),
+  ];
   let raw = 0;
   let gzip = 0;
   for (const url of urls) {
@@ -78,25 +89,41 @@ export async function browserBench(
       const times: number[] = [];
       for (let i = 0; i <= runs; i++) {
         await page.goto(`${app.origin}${path}`, { waitUntil: "commit" });
-        await page.waitForFunction(() => (window as unknown as { __kpiAt?: number }).__kpiAt !== undefined, undefined, {
-          timeout: 60_000,
-        });
+        await page.waitForFunction(
+          () => (window as unknown as { __kpiAt?: number }).__kpiAt !== undefined,
+          undefined,
+          {
+            timeout: 60_000,
+          },
+        );
         times.push(await page.evaluate(() => (window as unknown as { __kpiAt: number }).__kpiAt));
         if (i === 0) {
           // JS fetched after the HTML's own scripts (lazy chunks), as transferred (gzip).
           lazyJsGzipKb = await page.evaluate((known: string[]) => {
             const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
-            const lazy = entries.filter((e) => e.name.endsWith(".js") && !known.some((u) => e.name.endsWith(u)));
+            const lazy = entries.filter(
+              (e) => e.name.endsWith(".js") && !known.some((u) => e.name.endsWith(u)),
+            );
             return Math.round(lazy.reduce((n, e) => n + e.encodedBodySize, 0) / 102.4) / 10;
           }, js.urls);
         }
       }
       const [cold = Number.NaN, ...warm] = times;
-      kpiVisibleMs[label] = { coldMs: round(cold), warmMedianMs: round(median(warm)), warmRunsMs: warm.map((t) => round(t)) };
-      say(`  KPIs visible, ${label}: cold ${round(cold)} ms, warm median ${round(median(warm))} ms (${warm.map((t) => Math.round(t)).join(", ")})`);
+      kpiVisibleMs[label] = {
+        coldMs: round(cold),
+        warmMedianMs: round(median(warm)),
+        warmRunsMs: warm.map((t) => round(t)),
+      };
+      say(
+        `  KPIs visible, ${label}: cold ${round(cold)} ms, warm median ${round(median(warm))} ms (${warm.map((t) => Math.round(t)).join(", ")})`,
+      );
       await context.close();
     }
-    return { firstLoadJs: { files: js.files, rawKb: js.rawKb, gzipKb: js.gzipKb }, lazyJsGzipKb, kpiVisibleMs };
+    return {
+      firstLoadJs: { files: js.files, rawKb: js.rawKb, gzipKb: js.gzipKb },
+      lazyJsGzipKb,
+      kpiVisibleMs,
+    };
   } finally {
     await browser.close();
   }

@@ -57,11 +57,19 @@ function engineFor(sim: SimProcess, concurrency: number) {
   return { ...buildServices(deps), store: new OrderStore(deps), counter };
 }
 
-async function engineWalk(sim: SimProcess, range: DateRange, concurrency: number): Promise<ColdRun> {
+async function engineWalk(
+  sim: SimProcess,
+  range: DateRange,
+  concurrency: number,
+): Promise<ColdRun> {
   const { store, counter } = engineFor(sim, concurrency);
   const started = performance.now();
   const days = await store.loadDays(range);
-  return { wallMs: performance.now() - started, calls: counter.calls, orders: days.reduce((n, d) => n + d.n, 0) };
+  return {
+    wallMs: performance.now() - started,
+    calls: counter.calls,
+    orders: days.reduce((n, d) => n + d.n, 0),
+  };
 }
 
 export type ColdResult = {
@@ -84,7 +92,13 @@ export type ColdResult = {
 
 export async function coldBench(
   sim: SimProcess,
-  opts: { days: number; ordersPerDay: number; latencyMs: number; runs: number; concurrencies: number[] },
+  opts: {
+    days: number;
+    ordersPerDay: number;
+    latencyMs: number;
+    runs: number;
+    concurrencies: number[];
+  },
   say: (line: string) => void,
 ): Promise<ColdResult> {
   const range = benchRange(opts.days);
@@ -97,7 +111,8 @@ export async function coldBench(
     say(`  run ${run}: naive ${round(n.wallMs / 1000, 2)} s, ${n.calls} calls`);
     for (const c of opts.concurrencies) {
       const e = await engineWalk(sim, range, c);
-      if (e.orders !== n.orders) throw new Error(`engine found ${e.orders} orders, naive walk ${n.orders}`);
+      if (e.orders !== n.orders)
+        throw new Error(`engine found ${e.orders} orders, naive walk ${n.orders}`);
       engine.get(c)?.push(e);
       say(`  run ${run}: engine@${c} ${round(e.wallMs / 1000, 2)} s, ${e.calls} calls`);
     }
@@ -129,10 +144,19 @@ export async function coldBench(
   };
 }
 
-export type SharedResult = { days: number; oneWalkCalls: number; tenConcurrentCalls: number; identicalReports: boolean };
+export type SharedResult = {
+  days: number;
+  oneWalkCalls: number;
+  tenConcurrentCalls: number;
+  identicalReports: boolean;
+};
 
 /** Item 4: ten identical cold report requests at once against one walk, each on a fresh engine. */
-export async function sharedBench(sim: SimProcess, days: number, concurrency: number): Promise<SharedResult> {
+export async function sharedBench(
+  sim: SimProcess,
+  days: number,
+  concurrency: number,
+): Promise<SharedResult> {
   const range = benchRange(days);
   const params = new URLSearchParams({ start: range.start, end: range.end });
   const one = engineFor(sim, concurrency);

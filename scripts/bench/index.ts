@@ -92,27 +92,45 @@ async function sim(ordersPerDay: number): Promise<SimProcess> {
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: { runs, latencyMs, jitterMs, warmOrdersPerDay },
   };
-  say(`bench: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; simulator latency ${latencyMs} ± ${jitterMs} ms`);
+  say(
+    `bench: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; simulator latency ${latencyMs} ± ${jitterMs} ms`,
+  );
 
   if (only.has("cold") || only.has("shared")) {
     const s = await sim(300);
     if (only.has("cold")) {
       say(`\n1. cold fetch, 90 days at 300 orders/day: naive walk vs engine (median of ${runs})`);
-      const cold = await coldBench(s, { days: 90, ordersPerDay: 300, latencyMs, runs, concurrencies: [4, 8] }, say);
+      const cold = await coldBench(
+        s,
+        { days: 90, ordersPerDay: 300, latencyMs, runs, concurrencies: [4, 8] },
+        say,
+      );
       results.cold = cold;
       say(`  naive: ${cold.naive.wallMs} ms, ${cold.naive.calls} calls (${cold.orders} orders)`);
       for (const e of cold.engine)
-        say(`  engine@${e.concurrency}: ${e.wallMs} ms, ${e.calls} calls (+${e.extraCallsPct}%), bound ${e.boundMs} ms, ×${e.ratioToBound} of bound, ${e.speedup}× faster than naive`);
+        say(
+          `  engine@${e.concurrency}: ${e.wallMs} ms, ${e.calls} calls (+${e.extraCallsPct}%), bound ${e.boundMs} ms, ×${e.ratioToBound} of bound, ${e.speedup}× faster than naive`,
+        );
     }
     if (only.has("shared")) {
-      say("\n4. ten identical cold report requests at once vs one (30 days and its previous 30, concurrency 4)");
+      say(
+        "\n4. ten identical cold report requests at once vs one (30 days and its previous 30, concurrency 4)",
+      );
       const shared = [];
       for (let k = 0; k < runs; k++) shared.push(await sharedBench(s, 30, 4));
       results.shared = shared;
-      for (const r of shared) say(`  one walk: ${r.oneWalkCalls} calls; ten at once: ${r.tenConcurrentCalls} calls; identical answers: ${r.identicalReports}`);
+      for (const r of shared)
+        say(
+          `  one walk: ${r.oneWalkCalls} calls; ten at once: ${r.tenConcurrentCalls} calls; identical answers: ${r.identicalReports}`,
+        );
     }
     await s.stop();
   }
@@ -126,7 +144,9 @@ async function main(): Promise<void> {
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
     results.server = bare ? "next start (--bare)" : "scripts/start.sh (npm start)";
-    say(`\nserver: ${results.server}, pid ${app.pid}, at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`);
+    say(
+      `\nserver: ${results.server}, pid ${app.pid}, at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`,
+    );
     const year = benchRange(366);
     const yearQuery = `start=${year.start}&end=${year.end}`;
     if (only.has("warm")) {
@@ -157,7 +177,9 @@ async function main(): Promise<void> {
       say("\n6. load: 50 connections for 20 s on warm /api/reports (366 days)");
       const load = await loadBench(app, `/api/reports?${yearQuery}`, 50, 20);
       results.load = load;
-      say(`  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`);
+      say(
+        `  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
+      );
     }
   }
 

@@ -18,8 +18,20 @@ export type LoadResult = {
   non2xx: number;
 };
 
-export async function loadBench(app: App, path: string, connections: number, seconds: number): Promise<LoadResult> {
-  const args = ["node_modules/autocannon/autocannon.js", "-j", "-c", String(connections), "-d", String(seconds)];
+export async function loadBench(
+  app: App,
+  path: string,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const args = [
+    "node_modules/autocannon/autocannon.js",
+    "-j",
+    "-c",
+    String(connections),
+    "-d",
+    String(seconds),
+  ];
   if (app.cookie) args.push("-H", `cookie=${app.cookie}`);
   args.push(`${app.origin}${path}`);
   const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });

@@ -12,7 +12,11 @@ export type SimProcess = {
   stop(): Promise<void>;
 };
 
-export async function startSim(opts: { ordersPerDay: number; latencyMs: number; jitterMs: number }): Promise<SimProcess> {
+export async function startSim(opts: {
+  ordersPerDay: number;
+  latencyMs: number;
+  jitterMs: number;
+}): Promise<SimProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -31,7 +35,9 @@ export async function startSim(opts: { ordersPerDay: number; latencyMs: number; 
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout });
     rl.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`simulator exited (${code}) before it listened`)));
+    child.once("exit", (code) =>
+      reject(new Error(`simulator exited (${code}) before it listened`)),
+    );
   });
   const info = JSON.parse(line) as { url: string; key: string; secret: string };
   const origin = new URL(info.url).origin;

@@ -7,8 +7,18 @@ import { median, percentile, round } from "./stats";
 // Seeded, so the request mix is the same in every run.
 import { rng } from "@/lib/simulator/random";
 
-
-const SORT_FIELDS = ["id", "status", "total", "delivered", "undelivered", "waiting", "submitAt", "sendAt", "sender", "deliveryRate"];
+const SORT_FIELDS = [
+  "id",
+  "status",
+  "total",
+  "delivered",
+  "undelivered",
+  "waiting",
+  "submitAt",
+  "sendAt",
+  "sender",
+  "deliveryRate",
+];
 
 /** 200 queries over the range: sender and status filters, searches, every sort, pages near and far. */
 function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
@@ -21,7 +31,8 @@ function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
     const p = new URLSearchParams({ start: base.range.start, end: base.range.end });
     const u = r();
     if (u < 0.3) p.set("sender", senders.filter(() => r() < 0.4).join(",") || pick(senders));
-    if (r() < 0.3) p.set("status", ["113", "114", "115"].filter(() => r() < 0.5).join(",") || "114");
+    if (r() < 0.3)
+      p.set("status", ["113", "114", "115"].filter(() => r() < 0.5).join(",") || "114");
     const v = r();
     if (v < 0.1) p.set("q", pick(senders).slice(0, 3).toLowerCase());
     else if (v < 0.15) p.set("q", String(pick(ids)).slice(0, 6));
@@ -29,7 +40,18 @@ function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
     p.set("sort", `${r() < 0.5 ? "-" : ""}${pick(SORT_FIELDS)}`);
     p.set("pageSize", String(pick([25, 50, 50, 50, 100, 500])));
     const w = r();
-    p.set("page", String(w < 0.5 ? 1 : w < 0.8 ? 2 + Math.floor(r() * 10) : w < 0.95 ? 1 + Math.floor(r() * 300) : 100_000));
+    p.set(
+      "page",
+      String(
+        w < 0.5
+          ? 1
+          : w < 0.8
+            ? 2 + Math.floor(r() * 10)
+            : w < 0.95
+              ? 1 + Math.floor(r() * 300)
+              : 100_000,
+      ),
+    );
     out.push(`/api/reports?${p}`);
   }
   return out;
@@ -52,10 +74,19 @@ export type WarmResult = {
   errors: number;
   csv: { ms: number; runsMs: number[]; bytes: number; rows: number };
   /** RSS of the server: peak while loading and querying, after it, and after V8 has settled. */
-  rssMb: { afterWarmUp: number; afterRequests: number; peak: number; settled: number; settleSamples: number[] };
+  rssMb: {
+    afterWarmUp: number;
+    afterRequests: number;
+    peak: number;
+    settled: number;
+    settleSamples: number[];
+  };
 };
 
-async function timed(app: App, path: string): Promise<{ ms: number; status: number; bytes: number; body: Buffer }> {
+async function timed(
+  app: App,
+  path: string,
+): Promise<{ ms: number; status: number; bytes: number; body: Buffer }> {
   const started = performance.now();
   const res = await app.fetch(path);
   const body = Buffer.from(await res.arrayBuffer());
@@ -64,7 +95,13 @@ async function timed(app: App, path: string): Promise<{ ms: number; status: numb
 
 export async function warmBench(
   app: App,
-  opts: { days: number; ordersPerDay: number; requests: number; rounds: number; settleSeconds: number },
+  opts: {
+    days: number;
+    ordersPerDay: number;
+    requests: number;
+    rounds: number;
+    settleSeconds: number;
+  },
   say: (line: string) => void,
 ): Promise<WarmResult> {
   const range = benchRange(opts.days);
@@ -74,11 +111,16 @@ export async function warmBench(
     peak = Math.max(peak, app.rssBytes());
   }, 100);
   try {
-    say(`  cold first report over ${opts.days} days (and the ${opts.days} before, for "previous")…`);
+    say(
+      `  cold first report over ${opts.days} days (and the ${opts.days} before, for "previous")…`,
+    );
     const cold = await timed(app, first);
-    if (cold.status !== 200) throw new Error(`first report: HTTP ${cold.status} ${cold.body.toString().slice(0, 200)}`);
+    if (cold.status !== 200)
+      throw new Error(`first report: HTTP ${cold.status} ${cold.body.toString().slice(0, 200)}`);
     const base = JSON.parse(cold.body.toString()) as ReportResponse;
-    say(`  cold: ${round(cold.ms / 1000, 1)} s, ${base.totals.orders} orders; previous ${base.previous?.totals.orders}`);
+    say(
+      `  cold: ${round(cold.ms / 1000, 1)} s, ${base.totals.orders} orders; previous ${base.previous?.totals.orders}`,
+    );
     // A second pass so lazily built structures (if any) exist before timing starts.
     await timed(app, first);
     const afterWarmUp = app.rssBytes();
@@ -92,9 +134,15 @@ export async function warmBench(
         if (t.status !== 200) errors++;
         times.push(t.ms);
       }
-      const r = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) };
+      const r = {
+        p50Ms: round(percentile(times, 50)),
+        p95Ms: round(percentile(times, 95)),
+        maxMs: round(Math.max(...times)),
+      };
       perRound.push(r);
-      say(`  round ${round_}: ${mix.length} warm requests, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms`);
+      say(
+        `  round ${round_}: ${mix.length} warm requests, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms`,
+      );
     }
     const csvRuns: number[] = [];
     let csvBytes = 0;
@@ -108,7 +156,9 @@ export async function warmBench(
         for (let i = csv.body.indexOf(10); i >= 0; i = csv.body.indexOf(10, i + 1)) rows++;
       }
     }
-    say(`  CSV of all orders: ${csvRuns.join(", ")} ms, ${round(csvBytes / 1e6, 1)} MB, ${rows} rows`);
+    say(
+      `  CSV of all orders: ${csvRuns.join(", ")} ms, ${round(csvBytes / 1e6, 1)} MB, ${rows} rows`,
+    );
     const afterRequests = app.rssBytes();
     clearInterval(sampler);
     // V8 hands freed heap back only after a quiet spell (its memory reducer): sample until then.
@@ -119,7 +169,9 @@ export async function warmBench(
     }
     const mb = (b: number) => round(b / 2 ** 20, 1);
     const settled = settleSamples.at(-1) ?? afterRequests;
-    say(`  RSS: ${mb(afterWarmUp)} MB after warm-up, ${mb(afterRequests)} MB after the requests, ${mb(settled)} MB settled, peak ${mb(Math.max(peak, afterRequests))} MB`);
+    say(
+      `  RSS: ${mb(afterWarmUp)} MB after warm-up, ${mb(afterRequests)} MB after the requests, ${mb(settled)} MB settled, peak ${mb(Math.max(peak, afterRequests))} MB`,
+    );
     return {
       days: opts.days,
       ordersPerDay: opts.ordersPerDay,

@@ -8,7 +8,11 @@ const ctx = { params: Promise.resolve({}) } as never;
 const ORIGIN = "http://127.0.0.1:3000";
 let address = 0;
 
-function post(body: BodyInit | null, headers: Record<string, string> = {}, url = `${ORIGIN}/api/auth/login`) {
+function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = {},
+  url = `${ORIGIN}/api/auth/login`,
+) {
   return new Request(url, {
     method: "POST",
     body,
@@ -58,7 +62,8 @@ describe("POST /api/auth/login", () => {
   });
 
   it("throttles after 5 failures for one username: 429 with Retry-After", async () => {
-    for (let i = 0; i < 5; i++) expect((await login(post(creds("victim", "x")), ctx)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(post(creds("victim", "x")), ctx)).status).toBe(401);
     const res = await login(post(creds("victim", "x")), ctx);
     expect(res.status).toBe(429);
     expect(await code(res)).toBe("rate_limited");
@@ -76,7 +81,11 @@ describe("POST /api/auth/login", () => {
     ["missing fields", JSON.stringify({ username: "demo" }), {}],
     ["wrong types", JSON.stringify({ username: 1, password: ["demo"] }), {}],
     ["not JSON", "username=demo&password=demo", {}],
-    ["a form content type", creds("demo", "demo"), { "content-type": "application/x-www-form-urlencoded" }],
+    [
+      "a form content type",
+      creds("demo", "demo"),
+      { "content-type": "application/x-www-form-urlencoded" },
+    ],
     ["a 1 MB body", JSON.stringify({ username: "demo", password: "x".repeat(1 << 20) }), {}],
     ["an empty body", "", {}],
   ])("answers %s with 400", async (_name, body, headers) => {

@@ -1,9 +1,22 @@
 // The order page's query, defined once: the zod schema of GET /api/orders/{id} (and its export)
 // gives the type and the validation; the page's nuqs parsers use the same literals and defaults.
 // The schema is built on first use, so the browser, which only needs the parsers, never bundles it.
-import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsNumberLiteral, parseAsString } from "nuqs/server";
+import {
+  createSerializer,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsNumberLiteral,
+  parseAsString,
+} from "nuqs/server";
 import { z } from "zod";
-import { codeListParam, flagParam, intParam, InvalidQueryError, parseParams, sepParam } from "./query-params";
+import {
+  codeListParam,
+  flagParam,
+  intParam,
+  InvalidQueryError,
+  parseParams,
+  sepParam,
+} from "./query-params";
 import { MESSAGE_STATUSES } from "./statuses";
 
 const DEFAULT_RECIPIENT_PAGE_SIZE = 100;
@@ -31,7 +44,11 @@ export type OrderQuery = { id: number } & z.output<ReturnType<typeof buildSchema
 /** Parses and validates an order's id and query; throws InvalidQueryError. */
 export function parseOrderQuery(rawId: string, params: URLSearchParams): OrderQuery {
   const id = parseOrderId(rawId);
-  if (id === null) throw new InvalidQueryError("id", "The order id must be a positive whole number, e.g. 312988299.");
+  if (id === null)
+    throw new InvalidQueryError(
+      "id",
+      "The order id must be a positive whole number, e.g. 312988299.",
+    );
   schema ??= buildSchema();
   return { id, ...parseParams(schema, params, ["page", "pageSize", "reveal", "sep"], ["status"]) };
 }

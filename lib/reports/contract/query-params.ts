@@ -38,7 +38,10 @@ export const intParam = (name: string, min: number, max: number) =>
     .string()
     .regex(/^\d{1,9}$/, `${name} must be a whole number between ${min} and ${max}.`)
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} must be a whole number between ${min} and ${max}.`);
+    .refine(
+      (n) => n >= min && n <= max,
+      `${name} must be a whole number between ${min} and ${max}.`,
+    );
 
 export const flagParam = (name: string) =>
   z

@@ -3,7 +3,8 @@ import { reportSearch } from "@/lib/client/report-queries";
 import { resolveReportQuery } from "./resolve-report-query";
 
 const TODAY = "2026-05-20";
-const resolve = (search: string) => resolveReportQuery(new URLSearchParams(search), { today: TODAY, maxRangeDays: 366 });
+const resolve = (search: string) =>
+  resolveReportQuery(new URLSearchParams(search), { today: TODAY, maxRangeDays: 366 });
 
 describe("resolveReportQuery", () => {
   it("defaults to the last 7 days ending today", () => {
@@ -13,7 +14,9 @@ describe("resolveReportQuery", () => {
   });
 
   it("drops each bad parameter and keeps the rest", () => {
-    const { query, dropped } = resolve("start=2026-02-30&sort=bogus&page=0&sender=OTP-SMS&status=114");
+    const { query, dropped } = resolve(
+      "start=2026-02-30&sort=bogus&page=0&sender=OTP-SMS&status=114",
+    );
     expect(dropped.sort()).toEqual(["page", "sort", "start"]);
     expect(query).toMatchObject({ sender: ["OTP-SMS"], status: [114], sort: "-submitAt", page: 1 });
   });

@@ -22,7 +22,10 @@ export type ResolvedReportQuery = {
 };
 
 /** Parses like the API does; drops each invalid parameter (never throws). */
-export function resolveReportQuery(input: URLSearchParams, context: RangeContext): ResolvedReportQuery {
+export function resolveReportQuery(
+  input: URLSearchParams,
+  context: RangeContext,
+): ResolvedReportQuery {
   const params = new URLSearchParams(input);
   params.delete("refresh");
   const invalid: ResolvedReportQuery["invalid"] = [];

@@ -13,7 +13,11 @@ const ORDER_STATUS = {
   /** 115: failed or cancelled: nothing delivered. */
   failed: 115,
 } as const;
-export const ORDER_STATUSES = [ORDER_STATUS.inProgress, ORDER_STATUS.completed, ORDER_STATUS.failed] as const;
+export const ORDER_STATUSES = [
+  ORDER_STATUS.inProgress,
+  ORDER_STATUS.completed,
+  ORDER_STATUS.failed,
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** The statuses as the JSON keys of `statuses` in GET /api/reports. */
 export type OrderStatusKey = `${OrderStatus}`;
@@ -28,18 +32,32 @@ const MESSAGE_STATUS = {
   /** 112: could not be delivered. */
   undelivered: 112,
 } as const;
-export const MESSAGE_STATUSES = [MESSAGE_STATUS.waiting, MESSAGE_STATUS.delivered, MESSAGE_STATUS.undelivered] as const;
+export const MESSAGE_STATUSES = [
+  MESSAGE_STATUS.waiting,
+  MESSAGE_STATUS.delivered,
+  MESSAGE_STATUS.undelivered,
+] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const isOrderStatus = (n: number): n is OrderStatus => (ORDER_STATUSES as readonly number[]).includes(n);
+export const isOrderStatus = (n: number): n is OrderStatus =>
+  (ORDER_STATUSES as readonly number[]).includes(n);
 const isMessageStatus = (n: number): n is MessageStatus =>
   (MESSAGE_STATUSES as readonly number[]).includes(n);
 
-const ORDER_OUTCOME: Record<OrderStatus, Outcome> = { 113: "waiting", 114: "delivered", 115: "undelivered" };
-const MESSAGE_OUTCOME: Record<MessageStatus, Outcome> = { 110: "waiting", 111: "delivered", 112: "undelivered" };
+const ORDER_OUTCOME: Record<OrderStatus, Outcome> = {
+  113: "waiting",
+  114: "delivered",
+  115: "undelivered",
+};
+const MESSAGE_OUTCOME: Record<MessageStatus, Outcome> = {
+  110: "waiting",
+  111: "delivered",
+  112: "undelivered",
+};
 
 /** The outcome an order status is drawn as; null for a code the contract does not list. */
-export const orderOutcome = (status: number): Outcome | null => (isOrderStatus(status) ? ORDER_OUTCOME[status] : null);
+export const orderOutcome = (status: number): Outcome | null =>
+  isOrderStatus(status) ? ORDER_OUTCOME[status] : null;
 
 /** The outcome a message status is drawn as; null for a code the contract does not list. */
 export const messageOutcome = (status: number): Outcome | null =>

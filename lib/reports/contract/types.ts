@@ -34,7 +34,10 @@ export type SeriesPoint = {
   waiting: number;
 };
 
-export type SenderRow = Omit<Totals, "deliveryRate"> & { sender: string; deliveryRate: number | null };
+export type SenderRow = Omit<Totals, "deliveryRate"> & {
+  sender: string;
+  deliveryRate: number | null;
+};
 
 export type ReportResponse = {
   range: Range;

@@ -2,7 +2,13 @@
 // sender, per status, and which rows are selected; kept per view and filters (view.scans).
 import "server-only";
 import type { SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
-import { deliveryRate, ORDER_STATUS_KEYS, ORDER_STATUSES, type OrderStatus, type OrderStatusKey } from "@/lib/reports/contract/statuses";
+import {
+  deliveryRate,
+  ORDER_STATUS_KEYS,
+  ORDER_STATUSES,
+  type OrderStatus,
+  type OrderStatusKey,
+} from "@/lib/reports/contract/statuses";
 import type { Columns, SenderDictionary } from "./columns";
 import { compile, filtersKey, matchLevel, type Filters } from "./filters";
 import type { View } from "./view";
@@ -32,7 +38,11 @@ function totalsOf(acc: Float64Array, at: number): Totals {
 }
 
 /** Totals of the rows that pass every filter, over several blocks of columns (e.g. one per day). */
-export function filteredTotals(parts: readonly Columns[], filters: Filters, dict: SenderDictionary): Totals {
+export function filteredTotals(
+  parts: readonly Columns[],
+  filters: Filters,
+  dict: SenderDictionary,
+): Totals {
   const c = compile(filters, dict);
   const acc = new Float64Array(K);
   for (const p of parts) {
@@ -105,7 +115,10 @@ function scan(view: View, filters: Filters): Scan {
 /** Every aggregate of GET /api/reports, from one pass over the view (or its cached result). */
 export function aggregateView(view: View, filters: Filters): ViewAggregates {
   const { dict, days } = view;
-  const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = scan(view, filters);
+  const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = scan(
+    view,
+    filters,
+  );
   const senders = seen
     .map((s) => ({ sender: dict.names[s] as string, ...totalsOf(perSender, s * K) }))
     .sort((a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender));
@@ -116,7 +129,8 @@ export function aggregateView(view: View, filters: Filters): ViewAggregates {
     totals: totalsOf(total, 0),
     series: days.map((date, k) => ({ date, ...counters(perDay, k * K) })),
     senders,
-    statuses: Object.fromEntries(ORDER_STATUS_KEYS.map((key, k) => [key, statusCounts[k]!])) as ViewAggregates["statuses"],
+    statuses: Object.fromEntries(
+      ORDER_STATUS_KEYS.map((key, k) => [key, statusCounts[k]!]),
+    ) as ViewAggregates["statuses"],
   };
 }
-

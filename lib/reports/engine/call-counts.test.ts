@@ -9,7 +9,8 @@ import { parseReportQuery } from "@/lib/reports/contract/report-query";
 const TODAY = "2026-04-29";
 const PAGE = 30;
 
-const query = (qs: string) => parseReportQuery(new URLSearchParams(qs), { today: TODAY, maxRangeDays: 366 });
+const query = (qs: string) =>
+  parseReportQuery(new URLSearchParams(qs), { today: TODAY, maxRangeDays: 366 });
 
 /** A harness whose simulator records every get-reports request it answers. */
 function counted(concurrency: number, ordersPerDay = 90) {
@@ -34,27 +35,30 @@ function needed(h: ReturnType<typeof counted>, w: DateRange): number {
 }
 
 describe("upstream call counts", () => {
-  it.each([1, 2, 4, 8])("wastes at most concurrency − 1 speculative calls in every window (concurrency %i)", async (c) => {
-    const h = counted(c);
-    const range = { start: "2026-01-01", end: "2026-04-20" };
-    await h.ordersIn(range);
-    const windows = splitWindows(range);
-    expect(windows.length).toBe(11);
-    let waste = 0;
-    for (const w of windows) {
-      const mine = h.calls.filter((x) => x.start === w.start && x.end === w.end);
-      const pages = mine.map((x) => x.page).sort((a, b) => a - b);
-      const need = needed(h, w);
-      // Every page up to the empty one is asked for exactly once...
-      expect(pages.slice(0, need)).toEqual(Array.from({ length: need }, (_, i) => i + 1));
-      // ...and no more than c − 1 beyond it.
-      expect(pages.length - need).toBeGreaterThanOrEqual(0);
-      expect(pages.length - need).toBeLessThanOrEqual(c - 1);
-      waste += pages.length - need;
-    }
-    // Nothing outside the range's windows was asked for.
-    expect(h.calls.length).toBe(windows.reduce((n, w) => n + needed(h, w), 0) + waste);
-  });
+  it.each([1, 2, 4, 8])(
+    "wastes at most concurrency − 1 speculative calls in every window (concurrency %i)",
+    async (c) => {
+      const h = counted(c);
+      const range = { start: "2026-01-01", end: "2026-04-20" };
+      await h.ordersIn(range);
+      const windows = splitWindows(range);
+      expect(windows.length).toBe(11);
+      let waste = 0;
+      for (const w of windows) {
+        const mine = h.calls.filter((x) => x.start === w.start && x.end === w.end);
+        const pages = mine.map((x) => x.page).sort((a, b) => a - b);
+        const need = needed(h, w);
+        // Every page up to the empty one is asked for exactly once...
+        expect(pages.slice(0, need)).toEqual(Array.from({ length: need }, (_, i) => i + 1));
+        // ...and no more than c − 1 beyond it.
+        expect(pages.length - need).toBeGreaterThanOrEqual(0);
+        expect(pages.length - need).toBeLessThanOrEqual(c - 1);
+        waste += pages.length - need;
+      }
+      // Nothing outside the range's windows was asked for.
+      expect(h.calls.length).toBe(windows.reduce((n, w) => n + needed(h, w), 0) + waste);
+    },
+  );
 
   it("asks for no page at all of a settled window on a second report, with or without refresh", async () => {
     const h = counted(4);
@@ -70,7 +74,9 @@ describe("upstream call counts", () => {
     expect(h.calls).toEqual([]);
     // A range that overlaps the cached one walks only the days it adds.
     await h.ordersIn({ start: "2026-04-01", end: "2026-04-15" });
-    expect(new Set(h.calls.map((x) => `${x.start}..${x.end}`))).toEqual(new Set(["2026-04-11..2026-04-15"]));
+    expect(new Set(h.calls.map((x) => `${x.start}..${x.end}`))).toEqual(
+      new Set(["2026-04-11..2026-04-15"]),
+    );
   });
 
   it("re-walks only the unsettled days (yesterday and today) on refresh", async () => {
@@ -87,13 +93,16 @@ describe("upstream call counts", () => {
     const one = counted(4);
     const single = await one.engine.report(query(qs));
     const ten = counted(4);
-    const reports = await Promise.all(Array.from({ length: 10 }, () => ten.engine.report(query(qs))));
+    const reports = await Promise.all(
+      Array.from({ length: 10 }, () => ten.engine.report(query(qs))),
+    );
     expect(ten.calls.length).toBe(one.calls.length);
     // The same pages, each asked for once (the walk is shared, not repeated).
     const key = (x: FaultContext) => `${x.start}..${x.end}#${x.page}`;
     expect(new Set(ten.calls.map(key)).size).toBe(ten.calls.length);
     expect(ten.calls.map(key).sort()).toEqual(one.calls.map(key).sort());
-    for (const r of reports) expect({ ...r, generatedAt: "" }).toEqual({ ...single, generatedAt: "" });
+    for (const r of reports)
+      expect({ ...r, generatedAt: "" }).toEqual({ ...single, generatedAt: "" });
   });
 
   it("lets overlapping concurrent requests share the days they have in common", async () => {
@@ -105,6 +114,8 @@ describe("upstream call counts", () => {
     ]);
     const key = (x: FaultContext) => `${x.start}..${x.end}#${x.page}`;
     expect(new Set(h.calls.map(key)).size).toBe(h.calls.length);
-    expect(new Set(h.calls.map((x) => x.start))).toEqual(new Set(["2026-03-01", "2026-03-11", "2026-03-21", "2026-03-31"]));
+    expect(new Set(h.calls.map((x) => x.start))).toEqual(
+      new Set(["2026-03-01", "2026-03-11", "2026-03-21", "2026-03-31"]),
+    );
   });
 });

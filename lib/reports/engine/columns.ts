@@ -51,12 +51,15 @@ export class SenderDictionary {
   trRanks(): Uint32Array {
     if (this.collation?.size === this.names.length) return this.collation.ranks;
     const compare = new Intl.Collator("tr").compare;
-    const order = this.names.map((_, i) => i).sort((a, b) => compare(this.names[a] as string, this.names[b] as string));
+    const order = this.names
+      .map((_, i) => i)
+      .sort((a, b) => compare(this.names[a] as string, this.names[b] as string));
     const ranks = new Uint32Array(this.names.length);
     let rank = 0;
     order.forEach((id, k) => {
       const prev = order[k - 1];
-      if (prev !== undefined && compare(this.names[prev] as string, this.names[id] as string) !== 0) rank++;
+      if (prev !== undefined && compare(this.names[prev] as string, this.names[id] as string) !== 0)
+        rank++;
       ranks[id] = rank;
     });
     this.collation = { size: this.names.length, ranks };
@@ -67,13 +70,21 @@ export class SenderDictionary {
 type Wide = Partial<Record<NumberField, boolean>>;
 
 function allocate(n: number, wide: Wide): Columns {
-  const cols = { n, submit: new Uint32Array(n), send: new Uint32Array(n), sender: new Uint32Array(n), odd: null } as Columns;
+  const cols = {
+    n,
+    submit: new Uint32Array(n),
+    send: new Uint32Array(n),
+    sender: new Uint32Array(n),
+    odd: null,
+  } as Columns;
   for (const f of NUMBER_FIELDS) cols[f] = wide[f] ? new Float64Array(n) : new Uint32Array(n);
   return cols;
 }
 
 const wideOf = (parts: readonly Columns[]): Wide =>
-  Object.fromEntries(NUMBER_FIELDS.map((f) => [f, parts.some((p) => p[f] instanceof Float64Array)]));
+  Object.fromEntries(
+    NUMBER_FIELDS.map((f) => [f, parts.some((p) => p[f] instanceof Float64Array)]),
+  );
 
 /** Writes order `o` as row `i` of `c`, widening a column whose value does not fit 32 bits. */
 function writeRow(c: Columns, i: number, o: UpstreamOrder, dict: SenderDictionary): void {
@@ -105,7 +116,13 @@ function mapColumns(
   map: <A extends NumberColumn>(col: A) => A,
   oddIndex: (i: number) => number | undefined,
 ): Columns {
-  const out = { n, submit: map(c.submit), send: map(c.send), sender: map(c.sender), odd: null } as Columns;
+  const out = {
+    n,
+    submit: map(c.submit),
+    send: map(c.send),
+    sender: map(c.sender),
+    odd: null,
+  } as Columns;
   for (const f of NUMBER_FIELDS) out[f] = map(c[f]);
   if (c.odd)
     for (const [i, v] of c.odd) {
@@ -203,6 +220,11 @@ export class ColumnBuilder {
 
   done(): Columns {
     const n = this.n;
-    return mapColumns(this.cols, n, (col) => col.slice(0, n) as typeof col, (i) => (i < n ? i : undefined));
+    return mapColumns(
+      this.cols,
+      n,
+      (col) => col.slice(0, n) as typeof col,
+      (i) => (i < n ? i : undefined),
+    );
   }
 }

@@ -6,7 +6,12 @@ import type { DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { OrderQuery } from "@/lib/reports/contract/order-query";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
-import type { OrderDetailResponse, ProgressResponse, Recipient, ReportResponse } from "@/lib/reports/contract/types";
+import type {
+  OrderDetailResponse,
+  ProgressResponse,
+  Recipient,
+  ReportResponse,
+} from "@/lib/reports/contract/types";
 import { aggregateView } from "./aggregates";
 import { ordersCsv, recipientsCsv } from "./export";
 import type { OrderStore } from "./order-store";
@@ -27,8 +32,10 @@ export function createEngine({ client, store, now }: EngineDeps) {
   const recipients = new RecipientSource(client);
   const board = new ProgressBoard();
 
-  const shown = (query: OrderQuery) => (r: Recipient): Recipient =>
-    query.reveal ? r : { number: maskNumber(r.number), status: r.status };
+  const shown =
+    (query: OrderQuery) =>
+    (r: Recipient): Recipient =>
+      query.reveal ? r : { number: maskNumber(r.number), status: r.status };
 
   return {
     async report(query: ReportQuery): Promise<ReportResponse> {
@@ -51,7 +58,11 @@ export function createEngine({ client, store, now }: EngineDeps) {
       let total: number;
       let items: Recipient[];
       if (query.status.length === 0) {
-        ({ order, recipients: items } = await recipients.page(query.id, query.page, query.pageSize));
+        ({ order, recipients: items } = await recipients.page(
+          query.id,
+          query.page,
+          query.pageSize,
+        ));
         total = order.total;
       } else {
         const all = await recipients.all(query.id);
@@ -62,14 +73,22 @@ export function createEngine({ client, store, now }: EngineDeps) {
         total = matching.length;
         items = matching.slice(offset, offset + query.pageSize);
       }
-      const messages = { total, page: query.page, pageSize: query.pageSize, items: items.map(shown(query)) };
+      const messages = {
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        items: items.map(shown(query)),
+      };
       return { order, messages };
     },
 
     async exportOrder(query: OrderQuery): Promise<string> {
       const { recipients: all } = await recipients.all(query.id);
       const wanted = query.status.length ? new Set<number>(query.status) : null;
-      return recipientsCsv(all.filter((r) => !wanted || wanted.has(r.status)).map(shown(query)), query.sep);
+      return recipientsCsv(
+        all.filter((r) => !wanted || wanted.has(r.status)).map(shown(query)),
+        query.sep,
+      );
     },
   };
 }

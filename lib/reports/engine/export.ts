@@ -9,7 +9,18 @@ import { ODD } from "./columns";
 import { csvCell, csvFromLines, toCsv } from "./csv";
 import type { View } from "./view";
 
-const ORDERS_HEADER = ["id", "status", "submitAt", "sendAt", "sender", "total", "delivered", "undelivered", "waiting", "deliveryRate"];
+const ORDERS_HEADER = [
+  "id",
+  "status",
+  "submitAt",
+  "sendAt",
+  "sender",
+  "total",
+  "delivered",
+  "undelivered",
+  "waiting",
+  "deliveryRate",
+];
 
 /** The CSV of the view's rows `rows`, in that order. */
 export function ordersCsv(view: View, rows: readonly number[], sep: Separator): string {
@@ -40,5 +51,9 @@ export function ordersCsv(view: View, rows: readonly number[], sep: Separator): 
 
 /** The CSV of an order's recipients, numbers as given (the caller masks them or not). */
 export function recipientsCsv(recipients: readonly Recipient[], sep: Separator): string {
-  return toCsv(["number", "status"], recipients.map((r) => [r.number, r.status]), sep);
+  return toCsv(
+    ["number", "status"],
+    recipients.map((r) => [r.number, r.status]),
+    sep,
+  );
 }

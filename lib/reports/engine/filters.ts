@@ -54,4 +54,3 @@ export function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
   if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(cols.id[i]).includes(c.q))) return 0;
   return c.senderOk && !c.senderOk[s] ? 1 : 2;
 }
-

@@ -5,7 +5,15 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
-import { addDays, eachDay, epochDay, epochDayOfWallSeconds, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
+import {
+  addDays,
+  eachDay,
+  epochDay,
+  epochDayOfWallSeconds,
+  istanbulToday,
+  splitWindows,
+  type DateRange,
+} from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
 import { isFinalOrder } from "@/lib/reports/contract/statuses";
@@ -36,7 +44,8 @@ type DayEntry = { cols: Columns; fetchedAt: number; settled: boolean; version: n
 
 type LoadOptions = { refresh?: boolean; progress?: Progress };
 
-const isFinal = (c: Columns, i: number) => isFinalOrder(c.status[i] as number, c.waiting[i] as number);
+const isFinal = (c: Columns, i: number) =>
+  isFinalOrder(c.status[i] as number, c.waiting[i] as number);
 
 /** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
 const MAX_VIEWS = 4;
@@ -47,7 +56,9 @@ export class OrderStore {
   private readonly windowDays = { current: 10 };
   private readonly settledTtl: number;
   private readonly freshTtl: number;
-  private readonly views = new LRUCache<string, { view: View; versions: number[] }>({ max: MAX_VIEWS });
+  private readonly views = new LRUCache<string, { view: View; versions: number[] }>({
+    max: MAX_VIEWS,
+  });
   private version = 0;
   readonly dict = new SenderDictionary();
 
@@ -132,19 +143,19 @@ export class OrderStore {
   private fetchWindow(window: DateRange, pool: LimitFunction): Promise<void> {
     const days = eachDay(window);
     const task = pool(() =>
-        walkWindow(
-          window,
-          {
-            client: this.opts.client,
-            batch: this.opts.concurrency,
-            log: this.opts.log,
-            windowDays: this.windowDays,
-          },
-          // Packed page by page: a window's parsed objects die young instead of piling up.
-          () => new ColumnBuilder(this.dict),
-          concatColumns,
-        ),
-      )
+      walkWindow(
+        window,
+        {
+          client: this.opts.client,
+          batch: this.opts.concurrency,
+          log: this.opts.log,
+          windowDays: this.windowDays,
+        },
+        // Packed page by page: a window's parsed objects die young instead of piling up.
+        () => new ColumnBuilder(this.dict),
+        concatColumns,
+      ),
+    )
       .then((orders) => this.store(window, days, orders))
       .finally(() => {
         for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
@@ -162,12 +173,20 @@ export class OrderStore {
     let outside = 0;
     for (let i = 0; i < upstream.n; i++) {
       const v = upstream.submit[i] as number;
-      const bucket = v === ODD ? buckets.get(submitAtOf(upstream, i).slice(0, 10)) : byNumber.get(epochDayOfWallSeconds(v));
+      const bucket =
+        v === ODD
+          ? buckets.get(submitAtOf(upstream, i).slice(0, 10))
+          : byNumber.get(epochDayOfWallSeconds(v));
       if (bucket) bucket.push(i);
       else outside++;
     }
     if (outside > 0)
-      this.opts.log({ event: "orders_outside_window", start: window.start, end: window.end, count: outside });
+      this.opts.log({
+        event: "orders_outside_window",
+        start: window.start,
+        end: window.end,
+        count: outside,
+      });
     // One block for the window, in day order; each day is a slice of it.
     const block = selectRows(upstream, [...buckets.values()].flat());
     let offset = 0;

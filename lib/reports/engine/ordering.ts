@@ -24,7 +24,8 @@ function ordering(view: View, field: SortField): Ordering {
   if (field === "deliveryRate") {
     const rate = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      rate[i] = deliveryRate(cols.delivered[i] as number, cols.undelivered[i] as number) ?? Number.NaN;
+      rate[i] =
+        deliveryRate(cols.delivered[i] as number, cols.undelivered[i] as number) ?? Number.NaN;
       if (Number.isNaN(rate[i])) nullStart--;
     }
     primary = (a, b) => {
@@ -39,7 +40,9 @@ function ordering(view: View, field: SortField): Ordering {
     // Some timestamp has no wall-clock seconds: compare the strings themselves, as the reference does.
     const key: ArrayLike<number | string> =
       (field === "submitAt" || field === "sendAt") && cols.odd
-        ? Array.from({ length: n }, (_, i) => (field === "submitAt" ? submitAtOf(cols, i) : sendAtOf(cols, i)))
+        ? Array.from({ length: n }, (_, i) =>
+            field === "submitAt" ? submitAtOf(cols, i) : sendAtOf(cols, i),
+          )
         : sortKey(view, field);
     primary = (a, b) => {
       const x = key[a] as number | string;
@@ -51,7 +54,8 @@ function ordering(view: View, field: SortField): Ordering {
   for (let i = 0; i < n; i++) idx[i] = i;
   idx.sort((a, b) => primary(a, b) || a - b);
   let ties: Set<number> | null = null;
-  for (let k = 1; k < n; k++) if (primary(idx[k - 1] as number, idx[k] as number) === 0) (ties ??= new Set()).add(k);
+  for (let k = 1; k < n; k++)
+    if (primary(idx[k - 1] as number, idx[k] as number) === 0) (ties ??= new Set()).add(k);
   const result = { perm: Uint32Array.from(idx), ties, nullStart };
   view.orderings.set(field, result);
   return result;
@@ -69,7 +73,7 @@ function eachInOrder(view: View, sort: Sort, visit: (row: number) => boolean): v
     [0, nullStart],
     [nullStart, perm.length],
   ] as const) {
-    for (let k = hi - 1; k >= lo; ) {
+    for (let k = hi - 1; k >= lo;) {
       let s = k;
       while (s > lo && ties?.has(s)) s--;
       for (let j = s; j <= k; j++) if (!visit(perm[j] as number)) return;
@@ -91,7 +95,14 @@ function sortKey(view: View, field: Exclude<SortField, "deliveryRate">): ArrayLi
 }
 
 /** Rows that pass the filters, in sort order, from `offset` on (at most `limit`). */
-export function sortedRows(view: View, sort: Sort, selected: Uint8Array, count: number, offset: number, limit: number): number[] {
+export function sortedRows(
+  view: View,
+  sort: Sort,
+  selected: Uint8Array,
+  count: number,
+  offset: number,
+  limit: number,
+): number[] {
   const out: number[] = [];
   if (offset >= count || limit <= 0) return out;
   const all = count === view.cols.n;
@@ -114,4 +125,3 @@ export function sortedRows(view: View, sort: Sort, selected: Uint8Array, count: 
   });
   return out;
 }
-

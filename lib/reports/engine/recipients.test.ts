@@ -6,7 +6,14 @@ import type { FaultContext } from "@/lib/simulator";
 import { harness } from "@/lib/testing/harness";
 import { ROW_COUNT_MAX } from "./recipients";
 
-const everyRecipient = (id: number, reveal: boolean): OrderQuery => ({ id, page: 1, pageSize: 100, status: [], reveal, sep: ";" });
+const everyRecipient = (id: number, reveal: boolean): OrderQuery => ({
+  id,
+  page: 1,
+  pageSize: 100,
+  status: [],
+  reveal,
+  sep: ";",
+});
 
 type ReportJson = { response?: { order?: { total?: number; message?: unknown[] } } };
 
@@ -28,7 +35,11 @@ function undercounting(claimed: number, endless = false) {
         const order = (json as ReportJson).response?.order;
         if (!order?.message) return json;
         order.total = claimed;
-        if (endless) order.message = Array.from({ length: ROW_COUNT_MAX }, () => ({ number: "+905320000000", status: 111 }));
+        if (endless)
+          order.message = Array.from({ length: ROW_COUNT_MAX }, () => ({
+            number: "+905320000000",
+            status: 111,
+          }));
         return json;
       },
     },
@@ -55,7 +66,11 @@ describe("RecipientSource.all", () => {
     const h = undercounting(ROW_COUNT_MAX); // "one page", while there are three
     const query = everyRecipient(big.id, true);
     const csv = await h.engine.exportOrder(query);
-    const numbers = csv.trimEnd().split("\r\n").slice(1).map((line) => line.split(";")[0]);
+    const numbers = csv
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(";")[0]);
     expect(numbers).toEqual(h.sim.recipients(big.id).map((m) => m.number));
     // Page 1, then 2 and 3 one at a time (the counters promised none of them), nothing more.
     expect(h.pages).toEqual([1, 2, 3]);

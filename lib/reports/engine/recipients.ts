@@ -39,7 +39,10 @@ export function maskNumber(number: string): string {
 }
 
 export class RecipientSource {
-  private readonly cache = new LRUCache<number, FullOrder>({ max: MAX_CACHED_ORDERS, ttl: FRESH_TTL_MS });
+  private readonly cache = new LRUCache<number, FullOrder>({
+    max: MAX_CACHED_ORDERS,
+    ttl: FRESH_TTL_MS,
+  });
   private readonly pending = new Map<number, Promise<FullOrder>>();
 
   constructor(private readonly client: IletimerkeziClient) {}

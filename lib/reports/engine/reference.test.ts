@@ -5,13 +5,34 @@ import { harness } from "@/lib/testing/harness";
 import { parseReportQuery, SORTS } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import { buildReport, filterAndSort, sortOrders } from "@/lib/testing/reference-report";
-import { ColumnBuilder, columnsOf, concatColumns, orderAt, selectRows, SenderDictionary, sliceColumns } from "./columns";
+import {
+  ColumnBuilder,
+  columnsOf,
+  concatColumns,
+  orderAt,
+  selectRows,
+  SenderDictionary,
+  sliceColumns,
+} from "./columns";
 import { toCsv } from "./csv";
 import { sortedRows } from "./ordering";
 import { buildView, ordersAt } from "./view";
 
 // Names that stress collation (Turkish dotted/dotless i, case), CSV quoting and formula escaping.
-const NAMES = ["BİLGİ", "bilgi", "Ilık", "ılık", "Izmir", "ilik", "ACME;SHOP", '"Q" Ltd', "=cmd", "Çiçek", "çiçek", "Zeta"];
+const NAMES = [
+  "BİLGİ",
+  "bilgi",
+  "Ilık",
+  "ılık",
+  "Izmir",
+  "ilik",
+  "ACME;SHOP",
+  '"Q" Ltd',
+  "=cmd",
+  "Çiçek",
+  "çiçek",
+  "Zeta",
+];
 
 function rng(seed: number) {
   let a = seed;
@@ -27,7 +48,16 @@ function renamed(json: unknown): unknown {
 describe("columnar report = reference report", () => {
   it("keeps every value exactly: a column widens past 32 bits, odd timestamps stay text", () => {
     const dict = new SenderDictionary();
-    const base = { status: 114, total: 3, delivered: 2, undelivered: 1, waiting: 0, sender: "A", submitAt: "2026-04-29 04:32:24", sendAt: "2026-04-29 04:33:00" };
+    const base = {
+      status: 114,
+      total: 3,
+      delivered: 2,
+      undelivered: 1,
+      waiting: 0,
+      sender: "A",
+      submitAt: "2026-04-29 04:32:24",
+      sendAt: "2026-04-29 04:33:00",
+    };
     const orders: UpstreamOrder[] = [
       { ...base, id: 7 },
       { ...base, id: 2 ** 32, total: Number.MAX_SAFE_INTEGER, sender: "B" },
@@ -43,8 +73,13 @@ describe("columnar report = reference report", () => {
       expect(orders.map((_, i) => orderAt(cols, i, dict))).toEqual(orders);
       const mixed = concatColumns([columnsOf(orders.slice(0, 1), dict), cols]);
       expect([0, 1, 2, 3, 4].map((i) => orderAt(mixed, i, dict))).toEqual([orders[0], ...orders]);
-      expect([0, 1].map((i) => orderAt(sliceColumns(mixed, 3, 5), i, dict))).toEqual(orders.slice(2));
-      expect([0, 1].map((i) => orderAt(selectRows(mixed, [4, 3]), i, dict))).toEqual([orders[3], orders[2]]);
+      expect([0, 1].map((i) => orderAt(sliceColumns(mixed, 3, 5), i, dict))).toEqual(
+        orders.slice(2),
+      );
+      expect([0, 1].map((i) => orderAt(selectRows(mixed, [4, 3]), i, dict))).toEqual([
+        orders[3],
+        orders[2],
+      ]);
     }
   });
 
@@ -57,7 +92,12 @@ describe("columnar report = reference report", () => {
     ];
     const cols = columnsOf(orders, dict);
     expect([0, 1].map((i) => orderAt(cols, i, dict))).toEqual(orders);
-    const view = buildView({ start: "2026-04-01", end: "2026-04-01" }, ["2026-04-01"], [cols], dict);
+    const view = buildView(
+      { start: "2026-04-01", end: "2026-04-01" },
+      ["2026-04-01"],
+      [cols],
+      dict,
+    );
     const all = new Uint8Array(2).fill(1);
     expect(sortedRows(view, "sendAt", all, 2, 0, 2)).toEqual([1, 0]); // as strings, "…10:00:00" < "…1:00:00"
     expect(sortedRows(view, "-sendAt", all, 2, 0, 2)).toEqual([0, 1]);
@@ -82,16 +122,28 @@ describe("columnar report = reference report", () => {
         sender: NAMES[k % NAMES.length] as string,
       };
     });
-    const view = buildView({ start: "2026-04-01", end: "2026-04-03" }, ["2026-04-01"], [columnsOf(orders, dict)], dict);
+    const view = buildView(
+      { start: "2026-04-01", end: "2026-04-03" },
+      ["2026-04-01"],
+      [columnsOf(orders, dict)],
+      dict,
+    );
     const n = orders.length;
     const all = new Uint8Array(n).fill(1);
     const some = Uint8Array.from(orders, (o) => (o.status === 114 ? 1 : 0));
     const chosen = orders.filter((o) => o.status === 114);
     for (const sort of SORTS) {
-      const want = sortOrders(orders.map((o) => ({ ...o })), sort);
+      const want = sortOrders(
+        orders.map((o) => ({ ...o })),
+        sort,
+      );
       expect(ordersAt(view, sortedRows(view, sort, all, n, 0, n)), sort).toEqual(want);
-      expect(ordersAt(view, sortedRows(view, sort, all, n, 37, 50)), sort).toEqual(want.slice(37, 87));
-      expect(ordersAt(view, sortedRows(view, sort, some, chosen.length, 5, 20)), sort).toEqual(sortOrders(chosen, sort).slice(5, 25));
+      expect(ordersAt(view, sortedRows(view, sort, all, n, 37, 50)), sort).toEqual(
+        want.slice(37, 87),
+      );
+      expect(ordersAt(view, sortedRows(view, sort, some, chosen.length, 5, 20)), sort).toEqual(
+        sortOrders(chosen, sort).slice(5, 25),
+      );
     }
   });
 
@@ -99,9 +151,12 @@ describe("columnar report = reference report", () => {
     const h = harness({ ordersPerDay: 40 }, { mapResponse: renamed });
     const today = "2026-04-29";
     const r = rng(42);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
     for (let k = 0; k < 120; k++) {
-      const p = new URLSearchParams({ start: pick(["2026-03-01", "2026-04-01", "2026-04-20"]), end: pick(["2026-04-22", "2026-04-29"]) });
+      const p = new URLSearchParams({
+        start: pick(["2026-03-01", "2026-04-01", "2026-04-20"]),
+        end: pick(["2026-04-22", "2026-04-29"]),
+      });
       if (r() < 0.4) p.set("sender", NAMES.filter(() => r() < 0.3).join(",") || "bilgi");
       if (r() < 0.3) p.set("status", pick(["113", "114", "115", "114,115", "113,115"]));
       if (r() < 0.3) p.set("q", pick(["bilgi", "ILIK", "i", "3", "31", ";", "zz", "çiç"]));
@@ -120,9 +175,31 @@ describe("columnar report = reference report", () => {
         const sep = csv.split("\r\n")[0]!.includes(";") ? ";" : ",";
         const rows = filterAndSort(current, query).map((o) => {
           const rate = deliveryRate(o.delivered, o.undelivered);
-          return [o.id, o.status, o.submitAt, o.sendAt, o.sender, o.total, o.delivered, o.undelivered, o.waiting, rate === null ? null : Number(rate.toFixed(4))];
+          return [
+            o.id,
+            o.status,
+            o.submitAt,
+            o.sendAt,
+            o.sender,
+            o.total,
+            o.delivered,
+            o.undelivered,
+            o.waiting,
+            rate === null ? null : Number(rate.toFixed(4)),
+          ];
         });
-        const header = ["id", "status", "submitAt", "sendAt", "sender", "total", "delivered", "undelivered", "waiting", "deliveryRate"];
+        const header = [
+          "id",
+          "status",
+          "submitAt",
+          "sendAt",
+          "sender",
+          "total",
+          "delivered",
+          "undelivered",
+          "waiting",
+          "deliveryRate",
+        ];
         expect(csv).toBe(toCsv(header, rows, sep));
       }
     }

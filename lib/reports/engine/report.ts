@@ -47,7 +47,10 @@ export function buildReportFromView(
     generatedAt: now.toISOString(),
     provisional: a.provisional,
     totals: a.totals,
-    previous: { range: asRange(previousRange(range)), totals: previousTotals(view, previous, query) },
+    previous: {
+      range: asRange(previousRange(range)),
+      totals: previousTotals(view, previous, query),
+    },
     series: a.series,
     senders: a.senders,
     statuses: a.statuses,
@@ -55,7 +58,10 @@ export function buildReportFromView(
       total: a.count,
       page: query.page,
       pageSize: query.pageSize,
-      items: ordersAt(view, sortedRows(view, query.sort, a.selected, a.count, offset, query.pageSize)),
+      items: ordersAt(
+        view,
+        sortedRows(view, query.sort, a.selected, a.count, offset, query.pageSize),
+      ),
     },
   };
 }
@@ -64,7 +70,8 @@ export function buildReportFromView(
 function previousTotals(view: View, parts: readonly Columns[], query: ReportQuery): Totals {
   const key = filtersKey(query);
   const hit = view.previous.get(key);
-  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return { ...hit.totals };
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i]))
+    return { ...hit.totals };
   const totals = filteredTotals(parts, query, view.dict);
   view.previous.set(key, { parts, totals });
   return { ...totals };

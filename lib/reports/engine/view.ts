@@ -28,7 +28,12 @@ export type View = {
   previous: LRUCache<string, { parts: readonly Columns[]; totals: Totals }>;
 };
 
-export function buildView(range: DateRange, days: string[], parts: readonly Columns[], dict: SenderDictionary): View {
+export function buildView(
+  range: DateRange,
+  days: string[],
+  parts: readonly Columns[],
+  dict: SenderDictionary,
+): View {
   const cols = concatColumns(parts);
   const day = new Uint16Array(cols.n);
   let offset = 0;
@@ -48,4 +53,5 @@ export function buildView(range: DateRange, days: string[], parts: readonly Colu
   };
 }
 
-export const ordersAt = (view: View, rows: readonly number[]): Order[] => rows.map((i) => orderAt(view.cols, i, view.dict));
+export const ordersAt = (view: View, rows: readonly number[]): Order[] =>
+  rows.map((i) => orderAt(view.cols, i, view.dict));

@@ -26,7 +26,8 @@ export type PageSink<T> = { add(orders: readonly UpstreamOrder[]): void; done():
  * Walks a window with its pages handed to a sink as they arrive, so a caller can keep them
  * compactly (columns) instead of holding a window's worth of parsed objects until the walk ends.
  */
-export async function walkWindow<T>(  window: DateRange,
+export async function walkWindow<T>(
+  window: DateRange,
   opts: WalkOptions,
   sink: () => PageSink<T>,
   merge: (parts: T[]) => T,
@@ -40,12 +41,18 @@ export async function walkWindow<T>(  window: DateRange,
     const half = Math.ceil(days / 2);
     opts.windowDays.current = Math.min(opts.windowDays.current, half);
     opts.log({ event: "window_split", start: window.start, end: window.end, days, into: half });
-    const parts = await Promise.all(splitWindows(window, half).map((w) => walkWindow(w, opts, sink, merge)));
+    const parts = await Promise.all(
+      splitWindows(window, half).map((w) => walkWindow(w, opts, sink, merge)),
+    );
     return merge(parts);
   }
 }
 
-async function walkPages<T>(window: DateRange, { client, batch }: WalkOptions, sink: PageSink<T>): Promise<T> {
+async function walkPages<T>(
+  window: DateRange,
+  { client, batch }: WalkOptions,
+  sink: PageSink<T>,
+): Promise<T> {
   let previous = "";
   for (let first = 1; ; first += batch) {
     if (first > PAGE_CAP)

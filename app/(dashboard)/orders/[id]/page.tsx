@@ -6,7 +6,11 @@ import { OrderView } from "@/components/orders/order-view";
 import { interpolate } from "@/lib/i18n/config";
 import { requireUser } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
-import { orderSearchParams, parseOrderId, sanitizeOrderView } from "@/lib/reports/contract/order-query";
+import {
+  orderSearchParams,
+  parseOrderId,
+  sanitizeOrderView,
+} from "@/lib/reports/contract/order-query";
 import { makeQueryClient } from "@/lib/client/query-client";
 import { prefetchOrder } from "@/lib/server/prefetch";
 

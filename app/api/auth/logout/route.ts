@@ -5,5 +5,8 @@ import { clearedSessionCookie } from "@/lib/auth/session";
 
 export const POST = withoutSession(async (request) => {
   assertSameOrigin(request);
-  return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(request) } });
+  return new Response(null, {
+    status: 204,
+    headers: { "set-cookie": clearedSessionCookie(request) },
+  });
 });

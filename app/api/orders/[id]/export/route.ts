@@ -6,5 +6,8 @@ import { services } from "@/lib/server/services";
 
 export const GET = withSession<{ id: string }>(async (request, { params }) => {
   const query = parseOrderQuery((await params).id, new URL(request.url).searchParams);
-  return csvResponse(await services().engine.exportOrder(query), `order-${query.id}-recipients.csv`);
+  return csvResponse(
+    await services().engine.exportOrder(query),
+    `order-${query.id}-recipients.csv`,
+  );
 });
