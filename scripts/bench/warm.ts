@@ -2,23 +2,12 @@
 // and the server's RSS with that year (and the year before it, which `previous` needs) cached.
 import type { ReportResponse } from "@/lib/reports/contract/types";
 import type { App } from "./app";
+import { SORT_FIELDS } from "@/lib/reports/contract/report-query";
+import { ORDER_STATUS_KEYS } from "@/lib/reports/contract/statuses";
 import { benchRange } from "./cold";
 import { median, percentile, round } from "./stats";
 // Seeded, so the request mix is the same in every run.
 import { rng } from "@/lib/simulator/random";
-
-const SORT_FIELDS = [
-  "id",
-  "status",
-  "total",
-  "delivered",
-  "undelivered",
-  "waiting",
-  "submitAt",
-  "sendAt",
-  "sender",
-  "deliveryRate",
-];
 
 /** 200 queries over the range: sender and status filters, searches, every sort, pages near and far. */
 function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
@@ -31,8 +20,7 @@ function requestMix(base: ReportResponse, count: number, seed = 7): string[] {
     const p = new URLSearchParams({ start: base.range.start, end: base.range.end });
     const u = r();
     if (u < 0.3) p.set("sender", senders.filter(() => r() < 0.4).join(",") || pick(senders));
-    if (r() < 0.3)
-      p.set("status", ["113", "114", "115"].filter(() => r() < 0.5).join(",") || "114");
+    if (r() < 0.3) p.set("status", ORDER_STATUS_KEYS.filter(() => r() < 0.5).join(",") || "114");
     const v = r();
     if (v < 0.1) p.set("q", pick(senders).slice(0, 3).toLowerCase());
     else if (v < 0.15) p.set("q", String(pick(ids)).slice(0, 6));

@@ -23,7 +23,7 @@ import {
 } from "./query-params";
 import { ORDER_STATUSES } from "./statuses";
 
-const SORT_FIELDS = [
+export const SORT_FIELDS = [
   "id",
   "status",
   "total",
