@@ -1,4 +1,4 @@
-// The configuration's schema (product.md), kept free of "server-only" so scripts and tests can use it.
+// The configuration's schema (the README's "Configuration"), kept free of "server-only" so scripts and tests can use it.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { parseUsers } from "./auth/users";

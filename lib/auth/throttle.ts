@@ -1,6 +1,7 @@
 // Login throttling: after `limit` failures for one username or one client address within the
 // window, further attempts are refused until the oldest failure ages out. The store is an
 // interface so a shared one (Redis, a database) can replace the in-memory one.
+import { LRUCache } from "lru-cache";
 
 export interface FailureStore {
   /** Failure times (ms) for the key within the last `windowMs`. */
@@ -10,7 +11,8 @@ export interface FailureStore {
 }
 
 class MemoryFailureStore implements FailureStore {
-  private readonly failures = new Map<string, number[]>();
+  // Bounded: a flood of made-up usernames cannot grow it without end; the oldest keys go first.
+  private readonly failures = new LRUCache<string, number[]>({ max: 50_000 });
 
   recent(key: string, now: number, windowMs: number): number[] {
     const kept = (this.failures.get(key) ?? []).filter((t) => t > now - windowMs);
@@ -24,8 +26,6 @@ class MemoryFailureStore implements FailureStore {
     list.push(now);
     // Bounded per key: only the newest few matter for the limit.
     this.failures.set(key, list.slice(-20));
-    if (this.failures.size > 50_000)
-      this.failures.delete(this.failures.keys().next().value as string);
   }
 
   clear(key: string): void {

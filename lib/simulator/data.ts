@@ -1,5 +1,6 @@
 // Generates the account's orders one Istanbul day at a time. A day depends only on (seed,
 // ordersPerDay, date), never on other days or on the clock; the clock is applied later (state.ts).
+import { LRUCache } from "lru-cache";
 import { addDays, diffDays, instantOf } from "@/lib/dates";
 import {
   BARE_NUMBER_SHARE,
@@ -119,18 +120,13 @@ function generateDay(seed: number, ordersPerDay: number, date: string): DayOrder
 
 /** Bounded LRU of generated days: a year of data stays warm, memory stays flat. */
 export function createDayCache(limit = 400) {
-  const days = new Map<string, DayOrder[]>();
+  const days = new LRUCache<string, DayOrder[]>({ max: limit });
   return {
     get(seed: number, ordersPerDay: number, date: string): DayOrder[] {
       const hit = days.get(date);
-      if (hit) {
-        days.delete(date);
-        days.set(date, hit);
-        return hit;
-      }
+      if (hit) return hit;
       const fresh = generateDay(seed, ordersPerDay, date);
       days.set(date, fresh);
-      if (days.size > limit) days.delete(days.keys().next().value as string);
       return fresh;
     },
     clear: () => days.clear(),

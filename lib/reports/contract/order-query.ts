@@ -33,7 +33,7 @@ const buildSchema = () =>
   z.object({
     page: intParam("page", 1, MAX_PAGE).default(1),
     pageSize: intParam("pageSize", 1, MAX_RECIPIENT_PAGE_SIZE).default(DEFAULT_RECIPIENT_PAGE_SIZE),
-    status: codeListParam(MESSAGE_STATUSES, "status must be a list of 110, 111 and 112"),
+    status: codeListParam("status", MESSAGE_STATUSES),
     reveal: flagParam("reveal"),
     sep: sepParam(),
   });

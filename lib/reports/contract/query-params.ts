@@ -53,7 +53,7 @@ const SEPARATORS = [";", ","] as const;
 export type Separator = (typeof SEPARATORS)[number];
 export const sepParam = () => z.enum(SEPARATORS, { error: 'sep must be ";" or ",".' }).default(";");
 
-/** A repeatable, comma-separated list: `status=113,114&status=115`; values de-duplicated. */
+/** A repeatable, comma-separated list (`sender=A,B&sender=C`); values de-duplicated. */
 export const listParam = <T extends string>(item: z.ZodType<T, string>) =>
   z
     .array(z.string())
@@ -67,10 +67,14 @@ export const listParam = <T extends string>(item: z.ZodType<T, string>) =>
     .transform((values) => [...new Set(values)]);
 
 /** A list of numeric codes from `codes`, as numbers in ascending order. */
-export const codeListParam = <C extends number>(codes: readonly C[], error: string) =>
-  listParam(z.enum(codes.map(String) as [`${C}`, ...`${C}`[]], { error })).transform((v) =>
-    v.map((s) => Number(s) as C).sort((a, b) => a - b),
-  );
+export const codeListParam = <C extends number>(name: string, codes: readonly C[]) => {
+  const words = `${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}`;
+  return listParam(
+    z.enum(codes.map(String) as [`${C}`, ...`${C}`[]], {
+      error: `${name} must be a list of ${words}`,
+    }),
+  ).transform((v) => v.map((s) => Number(s) as C).sort((a, b) => a - b));
+};
 
 /** Reads scalars (each at most once) and comma lists (repeatable) from a query string. */
 function readParams(

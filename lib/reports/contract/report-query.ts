@@ -62,7 +62,7 @@ const fields = {
   start: dateParam("start").optional(),
   end: dateParam("end").optional(),
   sender: listParam(z.string().max(64, "each sender must be at most 64 characters")),
-  status: codeListParam(ORDER_STATUSES, "status must be a list of 113, 114 and 115"),
+  status: codeListParam("status", ORDER_STATUSES),
   q: z
     .string()
     .max(100, "q must be at most 100 characters.")
