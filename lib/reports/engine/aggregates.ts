@@ -11,7 +11,7 @@ import {
 } from "@/lib/reports/contract/statuses";
 import type { Columns, SenderDictionary } from "./columns";
 import { compile, filtersKey, matchLevel, type Filters } from "./filters";
-import type { View } from "./view";
+import type { Scan, View } from "./view";
 
 // Counters laid out as [orders, messages, delivered, undelivered, waiting] per bucket.
 const K = 5;
@@ -60,19 +60,6 @@ export type ViewAggregates = {
   series: SeriesPoint[];
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;
-};
-
-/** What one pass over the rows finds for a set of filters: typed arrays, kept per view and filters. */
-export type Scan = {
-  selected: Uint8Array;
-  count: number;
-  provisional: boolean;
-  total: Float64Array;
-  perDay: Float64Array;
-  perSender: Float64Array;
-  /** Sender indices in order of first appearance (the reference lists them so before sorting). */
-  seen: number[];
-  statusCounts: number[];
 };
 
 function scan(view: View, filters: Filters): Scan {

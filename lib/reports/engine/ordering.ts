@@ -4,15 +4,7 @@ import "server-only";
 import { parseSort, type Sort, type SortField } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import { sendAtOf, submitAtOf } from "./columns";
-import type { View } from "./view";
-
-/**
- * A field's ascending row order (the comparator of sortOrders, row index as the final tie). The
- * descending order is read from it backwards, so each field keeps one permutation, not two: only
- * rows whose key and id are both equal (`ties`, in practice none) keep their forward order, and
- * rows without a delivery rate stay last either way (from `nullStart`).
- */
-export type Ordering = { perm: Uint32Array; ties: Set<number> | null; nullStart: number };
+import type { Ordering, View } from "./view";
 
 function ordering(view: View, field: SortField): Ordering {
   const cached = view.orderings.get(field);

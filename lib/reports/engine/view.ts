@@ -7,11 +7,30 @@ import type { DateRange } from "@/lib/dates";
 import type { Order, Totals } from "@/lib/reports/contract/types";
 import type { SortField } from "@/lib/reports/contract/report-query";
 import { concatColumns, orderAt, type Columns, type SenderDictionary } from "./columns";
-import type { Scan } from "./aggregates";
-import type { Ordering } from "./ordering";
 
 /** Filter sets remembered per view: a user paging, sorting and filtering revisits a handful. */
 const FILTER_SETS_KEPT = 16;
+
+/** What one pass over the rows finds for a set of filters: typed arrays, kept per view and filters. */
+export type Scan = {
+  selected: Uint8Array;
+  count: number;
+  provisional: boolean;
+  total: Float64Array;
+  perDay: Float64Array;
+  perSender: Float64Array;
+  /** Sender indices in order of first appearance (the reference lists them so before sorting). */
+  seen: number[];
+  statusCounts: number[];
+};
+
+/**
+ * A field's ascending row order (the comparator of sortOrders, row index as the final tie). The
+ * descending order is read from it backwards, so each field keeps one permutation, not two: only
+ * rows whose key and id are both equal (`ties`, in practice none) keep their forward order, and
+ * rows without a delivery rate stay last either way (from `nullStart`).
+ */
+export type Ordering = { perm: Uint32Array; ties: Set<number> | null; nullStart: number };
 
 export type View = {
   range: DateRange;
