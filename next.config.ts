@@ -11,6 +11,8 @@ const staticAssetHeaders = Object.entries(assetSecurityHeaders()).map(([key, val
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Loaded from node_modules at run time: native (better-sqlite3) or with optional native parts (pg).
+  serverExternalPackages: ["better-sqlite3", "pg"],
   async headers() {
     return [
       { source: "/_next/static/:path*", headers: staticAssetHeaders },

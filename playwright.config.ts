@@ -1,5 +1,8 @@
 // e2e: the built app (`next start`) in live mode against the simulator, as separate web servers.
 // Run `npm run build` first (test:e2e does); Chromium comes from Debian (CHROMIUM_PATH).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { hashPassword } from "./lib/auth/password";
 import {
@@ -18,6 +21,8 @@ import {
 // Worker processes re-evaluate this file: keep one user hash and one "today" for the whole run.
 process.env.E2E_TODAY = E2E_TODAY;
 process.env.E2E_USERS ??= `${E2E_USER.username}:${hashPassword(E2E_USER.password)}`;
+// Each app server keeps its embedded store in a folder of this run's, so every run starts cold.
+const DATA_ROOT = (process.env.E2E_DATA_ROOT ??= mkdtempSync(join(tmpdir(), "imr-e2e-")));
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const reuse = !process.env.CI;
@@ -48,6 +53,7 @@ function app(port: number, simPort: number, env: Record<string, string> = {}) {
       SESSION_SECRET,
       DASHBOARD_USERS: process.env.E2E_USERS ?? "",
       PORT: String(port),
+      DATA_DIR: join(DATA_ROOT, String(port)),
       ...env,
     },
   };

@@ -2,7 +2,8 @@
 // fake credentials never shows them in its client bundles, pages, API answers (success or error)
 // or server log, and never logs a phone number.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
@@ -19,8 +20,12 @@ const PHONE = /(\+90|\b)5\d{9}\b/;
 
 const USERS = `${USER.username}:${hashPassword(USER.password)}`;
 
+/** The embedded store of this spec's apps: scanned for secrets too. */
+const DATA_ROOT = mkdtempSync(join(tmpdir(), "imr-secrets-"));
+
 function appEnv(simPort: number): Record<string, string> {
   return {
+    DATA_DIR: join(DATA_ROOT, String(simPort)),
     ILETIMERKEZI_API_KEY: CANARY.key,
     ILETIMERKEZI_API_SECRET: CANARY.secret,
     ILETIMERKEZI_BASE_URL: `http://127.0.0.1:${simPort}/v1`,
@@ -185,6 +190,16 @@ test.describe("secret hygiene", () => {
     expect(log).toContain('"event":"upstream"');
     expectClean(log, "the server log");
     expect(log.split("\n").filter((line) => PHONE.test(line))).toEqual([]);
+  });
+
+  test("the store's files carry none of the secrets", () => {
+    const files = filesUnder(DATA_ROOT);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const secret of [CANARY.key, CANARY.secret, HASH, CANARY.sessionSecret])
+        expect(bytes.includes(secret), `${file} holds a secret`).toBe(false);
+    }
   });
 
   test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {

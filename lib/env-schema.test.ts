@@ -55,4 +55,14 @@ describe("configuration", () => {
     });
     expect(env.upstream?.secret).toBe("s");
   });
+
+  it("keeps the embedded store in ./data unless DATA_DIR or DATABASE_URL says otherwise", () => {
+    expect(parseEnv({}).store).toEqual({ databaseUrl: undefined, dataDir: "./data" });
+    expect(parseEnv({ DATA_DIR: "/var/lib/imr" }).store.dataDir).toBe("/var/lib/imr");
+    const url = "postgres://dash:pw@db.internal:5432/reports";
+    expect(parseEnv({ DATABASE_URL: url }).store.databaseUrl).toBe(url);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+  });
 });

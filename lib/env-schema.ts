@@ -42,6 +42,15 @@ const schema = z.object({
   UPSTREAM_TIMEOUT_MS: intVar("UPSTREAM_TIMEOUT_MS", 1000, 300_000, 15_000),
   MAX_RANGE_DAYS: intVar("MAX_RANGE_DAYS", 1, 3660, 366),
   PORT: intVar("PORT", 1, 65_535, 3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, {
+        error: "DATABASE_URL must be a postgres:// URL (unset it for the embedded store)",
+      })
+      .optional(),
+  ),
+  DATA_DIR: optionalText,
 });
 
 export type Env = {
@@ -53,6 +62,8 @@ export type Env = {
   timeoutMs: number;
   maxRangeDays: number;
   port: number;
+  /** Postgres when databaseUrl is set, else the embedded store in dataDir. */
+  store: { databaseUrl?: string; dataDir: string };
 };
 
 export const DEFAULT_BASE_URL = "https://api.iletimerkezi.com/v1";
@@ -83,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     timeoutMs: v.UPSTREAM_TIMEOUT_MS,
     maxRangeDays: v.MAX_RANGE_DAYS,
     port: v.PORT,
+    store: { databaseUrl: v.DATABASE_URL, dataDir: v.DATA_DIR ?? "./data" },
   };
   if (!v.ILETIMERKEZI_API_KEY) {
     return {

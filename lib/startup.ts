@@ -1,11 +1,18 @@
-// Validates the configuration once at start-up: a bad or incomplete setup stops the server with
-// one line that names the variable.
+// Start-up: validates the configuration and opens (and migrates) the store. A bad setup stops
+// the server with one line that says why.
 import { env } from "./env";
+import { store } from "./server/store";
 
 try {
   const config = env();
+  const opened = await store();
   console.log(
-    JSON.stringify({ event: "start", mode: config.mode, time: new Date().toISOString() }),
+    JSON.stringify({
+      event: "start",
+      mode: config.mode,
+      store: opened.kind,
+      time: new Date().toISOString(),
+    }),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

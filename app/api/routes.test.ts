@@ -1,11 +1,30 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, get, noParams, orderCtx, use } from "@/lib/testing/routes";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { silent } from "@/lib/log";
+import { setStoreForTesting } from "@/lib/server/store";
+import { openStore, type Store } from "@/lib/store/open";
 import { GET as health } from "./health/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
 import { GET as progress } from "./reports/progress/route";
 import { GET as reports } from "./reports/route";
+
+// The routes' store: an embedded one in a temporary folder (the health check pings it).
+let testStore: Store;
+const dataDir = mkdtempSync(join(tmpdir(), "imr-routes-"));
+beforeAll(async () => {
+  testStore = await openStore({ dataDir, log: silent });
+  setStoreForTesting(testStore);
+});
+afterAll(async () => {
+  setStoreForTesting(undefined);
+  await testStore.close().catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("without a session", () => {
   const anonymous = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
@@ -35,13 +54,18 @@ describe("without a session", () => {
 });
 
 describe("GET /api/health", () => {
-  it("answers ok with the mode", async () => {
+  it("answers ok with the mode and the store, and 503 store_unavailable once the store is gone", async () => {
     const res = await health(await get("/api/health"), noParams);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
+    expect(await res.json()).toEqual({
       status: "ok",
       mode: expect.stringMatching(/^(live|demo)$/),
+      store: "embedded",
     });
+    await testStore.close();
+    const down = await errorOf(await health(await get("/api/health"), noParams));
+    expect(down).toMatchObject({ status: 503, code: "store_unavailable" });
+    expect(down.message).toMatch(/embedded store.*not answering/);
   });
 });
 

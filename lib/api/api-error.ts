@@ -13,6 +13,7 @@ const ERROR_STATUS = {
   upstream_auth: 502,
   upstream_rejected: 502,
   upstream_unavailable: 503,
+  store_unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 /** What the browser can meet: an API code, or no answer at all (status 0). */

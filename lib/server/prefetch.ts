@@ -20,8 +20,8 @@ export function appMode(): "live" | "demo" {
 }
 
 /** Today in Istanbul and the longest range, as the API resolves report queries. */
-export function rangeContext(): RangeContext {
-  return services().rangeContext();
+export async function rangeContext(): Promise<RangeContext> {
+  return (await services()).rangeContext();
 }
 
 /** Resolves with the data, or with undefined once the budget is spent; rejects with an ApiError. */
@@ -42,7 +42,7 @@ async function withinBudget<T>(started: Promise<T>): Promise<T | undefined> {
 /** Seeds the cache with the report when it is ready within the budget; errors are left to the browser. */
 export async function prefetchReport(client: QueryClient, query: ReportQuery): Promise<void> {
   try {
-    const data = await withinBudget(services().engine.report(query));
+    const data = await withinBudget((await services()).engine.report(query));
     if (data) client.setQueryData(reportKey(query), data);
   } catch {
     // The browser asks again and shows the error with its action.
@@ -55,7 +55,7 @@ export async function prefetchOrder(
   view: OrderView,
 ): Promise<ApiError | null> {
   try {
-    const data = await withinBudget(services().engine.order({ ...view, sep: ";" }));
+    const data = await withinBudget((await services()).engine.order({ ...view, sep: ";" }));
     if (data) client.setQueryData(orderKey(view), data);
     return null;
   } catch (error) {

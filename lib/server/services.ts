@@ -5,11 +5,14 @@ import "server-only";
 import { istanbulToday } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { createClient } from "@/lib/iletimerkezi/client";
+import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { logToStdout, type LogSink } from "@/lib/log";
 import type { RangeContext } from "@/lib/reports/contract/report-query";
 import { createEngine, type Engine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import { createSimulator } from "@/lib/simulator";
+import { settledDays, type DayArchive } from "@/lib/store/settled-days";
+import { store } from "./store";
 
 const DEMO_BASE_URL = "http://simulator.invalid/v1";
 
@@ -21,6 +24,8 @@ export type Services = {
 
 export type ServiceDeps = {
   client: ReturnType<typeof createClient>;
+  /** Where settled days outlive the process; none: memory only. */
+  archive?: DayArchive;
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -29,14 +34,14 @@ export type ServiceDeps = {
 
 /** The parts, given a client and a clock (tests pass their own). */
 export function buildServices(deps: ServiceDeps): Services {
-  const store = new OrderStore(deps);
+  const orders = new OrderStore(deps);
   return {
-    engine: createEngine({ ...deps, store }),
+    engine: createEngine({ ...deps, store: orders }),
     rangeContext: () => ({ today: istanbulToday(deps.now()), maxRangeDays: deps.maxRangeDays }),
   };
 }
 
-function fromEnv(): Services {
+async function fromEnv(): Promise<Services> {
   const config = env();
   let upstream = config.upstream;
   let fetchImpl: typeof fetch | undefined;
@@ -53,8 +58,10 @@ function fromEnv(): Services {
     fetch: fetchImpl,
     log: logToStdout,
   });
+  const account = accountFingerprint(upstream.key);
   return buildServices({
     client,
+    archive: settledDays((await store()).db, account),
     concurrency: config.concurrency,
     now: () => new Date(),
     log: logToStdout,
@@ -63,14 +70,14 @@ function fromEnv(): Services {
 }
 
 // Kept on globalThis so dev-mode module reloads keep the cache and the limiter.
-const holder = globalThis as typeof globalThis & { __services?: Services };
+const holder = globalThis as typeof globalThis & { __services?: Promise<Services> };
 
-export function services(): Services {
+export function services(): Promise<Services> {
   holder.__services ??= fromEnv();
   return holder.__services;
 }
 
 /** Route tests swap in services wired to their own simulator and clock. */
 export function setServicesForTesting(replacement: Services | undefined): void {
-  holder.__services = replacement;
+  holder.__services = replacement && Promise.resolve(replacement);
 }

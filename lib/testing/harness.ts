@@ -8,6 +8,7 @@ import { orderAt } from "@/lib/reports/engine/columns";
 import { createEngine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import type { Services } from "@/lib/server/services";
+import type { DayArchive } from "@/lib/store/settled-days";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 
 export const NOW = new Date("2026-04-29T12:00:00+03:00");
@@ -23,6 +24,8 @@ export function harness(
     maxRangeDays?: number;
     /** Rewrites the simulator's answers (e.g. odd sender names). */
     mapResponse?: (json: unknown) => unknown;
+    /** Where settled days are kept beyond this harness (a store's settled days). */
+    archive?: DayArchive;
   } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
@@ -49,7 +52,7 @@ export function harness(
   });
   const now = () => sim.options.now();
   const maxRangeDays = opts.maxRangeDays ?? 366;
-  const store = new OrderStore({ client, concurrency, now, log });
+  const store = new OrderStore({ client, concurrency, now, log, archive: opts.archive });
   const engine = createEngine({ client, store, now });
   const services: Services = {
     engine,

@@ -2,7 +2,8 @@
 // working tree), started as `npm start` starts it (scripts/start.sh) in live mode against the bench
 // simulator.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -101,6 +102,8 @@ export async function startApp(
     DASHBOARD_USERS: `${BENCH_USER}:${hashPassword(BENCH_PASSWORD)}`,
     UPSTREAM_CONCURRENCY: String(opts.concurrency),
     PORT: String(opts.port),
+    // A new embedded store per start: the first report over a range is cold, as it is measured.
+    DATA_DIR: mkdtempSync(join(tmpdir(), "imr-bench-store-")),
     ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
   };
   // As `npm start` starts it (scripts/start.sh, which execs next: the pid is the server's, so RSS

@@ -25,7 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ReportsPage({ searchParams }: Props) {
   await requireUser();
-  const context = rangeContext();
+  const context = await rangeContext();
   const { today, maxRangeDays } = context;
   const { query, dropped } = resolveReportQuery(toSearchParams(await searchParams), context);
   const queryClient = makeQueryClient();

@@ -257,6 +257,10 @@ export const en = {
       title: "This order has not been sent yet",
       body: "It is scheduled for later; its recipients appear once it is sent.",
     },
+    store_unavailable: {
+      title: "The dashboard’s database is not answering",
+      body: "Numbers already loaded still show. Retry in a minute; if it keeps happening, tell your administrator.",
+    },
     internal: {
       title: "Something went wrong on the server",
       body: "Retry. If it keeps happening, tell your administrator.",

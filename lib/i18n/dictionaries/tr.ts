@@ -250,6 +250,10 @@ export const tr: Dictionary = {
       title: "Bu gönderim henüz yapılmadı",
       body: "İleri bir tarihe planlanmış; alıcılar gönderim yapılınca burada görünür.",
     },
+    store_unavailable: {
+      title: "Panelin veritabanı yanıt vermiyor",
+      body: "Yüklenmiş rakamlar görünmeye devam eder. Bir dakika sonra tekrar deneyin; sorun sürerse yöneticinize haber verin.",
+    },
     internal: {
       title: "Sunucuda bir sorun oluştu",
       body: "Tekrar deneyin. Sorun sürerse yöneticinize haber verin.",

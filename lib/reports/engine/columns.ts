@@ -9,7 +9,14 @@ import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
 import type { Order } from "@/lib/reports/contract/types";
 
 /** The integer fields of an order, each a column. */
-const NUMBER_FIELDS = ["id", "status", "total", "delivered", "undelivered", "waiting"] as const;
+export const NUMBER_FIELDS = [
+  "id",
+  "status",
+  "total",
+  "delivered",
+  "undelivered",
+  "waiting",
+] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** 32-bit while every value fits, else 64-bit floats (the schema allows any safe integer). */

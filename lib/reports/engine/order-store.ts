@@ -5,34 +5,27 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
-import {
-  addDays,
-  eachDay,
-  epochDay,
-  epochDayOfWallSeconds,
-  istanbulToday,
-  splitWindows,
-  type DateRange,
-} from "@/lib/dates";
+import { addDays, eachDay, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
-import { isFinalOrder } from "@/lib/reports/contract/statuses";
+import type { DayArchive } from "@/lib/store/settled-days";
 import {
   ColumnBuilder,
   concatColumns,
-  ODD,
-  selectRows,
   sliceColumns,
   SenderDictionary,
-  submitAtOf,
   type Columns,
 } from "./columns";
+import { decodeDay, encodeDay } from "./day-codec";
 import type { Progress } from "./progress";
 import { buildView, type View } from "./view";
 import { walkWindow } from "./walk";
+import { isSettledDay, runs, splitByDay } from "./window-days";
 
 export type StoreOptions = {
   client: IletimerkeziClient;
+  /** Where settled days outlive the process (lib/store); none: memory only. */
+  archive?: DayArchive;
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -44,15 +37,13 @@ type DayEntry = { cols: Columns; fetchedAt: number; settled: boolean; version: n
 
 type LoadOptions = { refresh?: boolean; progress?: Progress };
 
-const isFinal = (c: Columns, i: number) =>
-  isFinalOrder(c.status[i] as number, c.waiting[i] as number);
-
 /** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
 const MAX_VIEWS = 4;
 
 export class OrderStore {
   private readonly days = new Map<string, DayEntry>();
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly restoring = new Map<string, Promise<void>>();
   private readonly windowDays = { current: 10 };
   private readonly settledTtl: number;
   private readonly freshTtl: number;
@@ -109,6 +100,7 @@ export class OrderStore {
   }
 
   private async fetchMissing(range: DateRange, options: LoadOptions): Promise<void> {
+    await this.restore(range);
     const progress = options.progress ?? { total: 0, done: 0 };
     const now = Date.now();
     const waits = new Set<Promise<void>>();
@@ -131,6 +123,56 @@ export class OrderStore {
         }),
       ),
     );
+  }
+
+  /** Reads back the settled days the archive holds, before any upstream call; shared by callers. */
+  private async restore(range: DateRange): Promise<void> {
+    const archive = this.opts.archive;
+    if (!archive) return;
+    const now = Date.now();
+    const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
+    const waits = new Set<Promise<void>>();
+    const toRead: string[] = [];
+    for (const day of eachDay(range)) {
+      if (day >= settledBefore || this.pending.has(day) || !this.isStale(day, now, false)) continue;
+      const shared = this.restoring.get(day);
+      if (shared) waits.add(shared);
+      else toRead.push(day);
+    }
+    if (toRead.length > 0) {
+      const task = archive
+        .read(toRead)
+        .then((found) => {
+          for (const [day, bytes] of found) this.keepRestored(day, bytes);
+        })
+        // Without the store the upstream still answers; the health check says the store is down.
+        .catch((error: unknown) => this.storeError("read", error))
+        .finally(() => {
+          for (const day of toRead)
+            if (this.restoring.get(day) === task) this.restoring.delete(day);
+        });
+      for (const day of toRead) this.restoring.set(day, task);
+      waits.add(task);
+    }
+    await Promise.all(waits);
+  }
+
+  private keepRestored(day: string, bytes: Uint8Array): void {
+    if (!this.isStale(day, Date.now(), false)) return; // a walk got there first
+    try {
+      const cols = decodeDay(bytes, this.dict);
+      this.days.set(day, { cols, fetchedAt: Date.now(), settled: true, version: ++this.version });
+    } catch (error) {
+      this.storeError("decode", error); // the day is walked again and written anew
+    }
+  }
+
+  private storeError(op: string, error: unknown): void {
+    this.opts.log({
+      event: "store_error",
+      op,
+      error: error instanceof Error ? error.message : "unknown",
+    });
   }
 
   private isStale(day: string, now: number, refresh: boolean): boolean {
@@ -156,7 +198,7 @@ export class OrderStore {
         concatColumns,
       ),
     )
-      .then((orders) => this.store(window, days, orders))
+      .then((orders) => this.keep(window, days, orders))
       .finally(() => {
         for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
       });
@@ -164,48 +206,23 @@ export class OrderStore {
     return task;
   }
 
-  private store(window: DateRange, days: string[], upstream: Columns): void {
+  /** Keeps a walked window by day; days that settled are written through before it resolves. */
+  private async keep(window: DateRange, days: string[], upstream: Columns): Promise<void> {
     const fetchedAt = Date.now();
     const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
-    const buckets = new Map<string, number[]>(days.map((d) => [d, []]));
-    // By day number, so wall-clock seconds find their day without building a string.
-    const byNumber = new Map<number, number[]>(days.map((d) => [epochDay(d), buckets.get(d)!]));
-    let outside = 0;
-    for (let i = 0; i < upstream.n; i++) {
-      const v = upstream.submit[i] as number;
-      const bucket =
-        v === ODD
-          ? buckets.get(submitAtOf(upstream, i).slice(0, 10))
-          : byNumber.get(epochDayOfWallSeconds(v));
-      if (bucket) bucket.push(i);
-      else outside++;
-    }
-    if (outside > 0)
-      this.opts.log({
-        event: "orders_outside_window",
-        start: window.start,
-        end: window.end,
-        count: outside,
-      });
-    // One block for the window, in day order; each day is a slice of it.
-    const block = selectRows(upstream, [...buckets.values()].flat());
-    let offset = 0;
-    for (const [day, rows] of buckets) {
-      const cols = sliceColumns(block, offset, offset + rows.length);
-      offset += rows.length;
-      const settled = day < settledBefore && rows.every((_, k) => isFinal(cols, k));
+    const writes: Promise<void>[] = [];
+    for (const [day, cols] of splitByDay(window, days, upstream, this.opts.log)) {
+      const settled = day < settledBefore && isSettledDay(cols);
       this.days.set(day, { cols, fetchedAt, settled, version: ++this.version });
+      if (settled && this.opts.archive) writes.push(this.archive(day, cols));
     }
+    await Promise.all(writes);
   }
-}
 
-/** Groups sorted days into runs of consecutive days. */
-function runs(days: string[]): DateRange[] {
-  const out: DateRange[] = [];
-  for (const day of days) {
-    const last = out.at(-1);
-    if (last && addDays(last.end, 1) === day) last.end = day;
-    else out.push({ start: day, end: day });
+  private archive(day: string, cols: Columns): Promise<void> {
+    const bytes = encodeDay(cols, this.dict);
+    return this.opts
+      .archive!.write(day, cols.n, bytes)
+      .catch((e: unknown) => this.storeError("write", e));
   }
-  return out;
 }

@@ -5,7 +5,7 @@ import { services } from "@/lib/server/services";
 
 export const GET = withSession<{ id: string }>(async (request, { params }) => {
   const query = parseOrderQuery((await params).id, new URL(request.url).searchParams);
-  return Response.json(await services().engine.order(query), {
+  return Response.json(await (await services()).engine.order(query), {
     headers: { "cache-control": "no-store" },
   });
 });

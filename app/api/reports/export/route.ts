@@ -5,7 +5,7 @@ import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import { services } from "@/lib/server/services";
 
 export const GET = withSession(async (request) => {
-  const { engine, rangeContext } = services();
+  const { engine, rangeContext } = await services();
   const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
   return csvResponse(await engine.exportReport(query), `orders-${query.start}-${query.end}.csv`);
 });

@@ -7,7 +7,7 @@ import { services } from "@/lib/server/services";
 export const GET = withSession<{ id: string }>(async (request, { params }) => {
   const query = parseOrderQuery((await params).id, new URL(request.url).searchParams);
   return csvResponse(
-    await services().engine.exportOrder(query),
+    await (await services()).engine.exportOrder(query),
     `order-${query.id}-recipients.csv`,
   );
 });

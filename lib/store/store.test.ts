@@ -1,0 +1,119 @@
+// One suite, both engines: the embedded store (SQLite under a temporary DATA_DIR) and Postgres
+// (TEST_DATABASE_URL, a fresh schema per engine run).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { silent } from "@/lib/log";
+import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { openStore, type StoreConfig } from "./open";
+import { settledDays } from "./settled-days";
+
+const hasPostgres = await postgresForTests();
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function embeddedConfig(): Promise<StoreConfig> {
+  const dataDir = mkdtempSync(join(tmpdir(), "imr-store-"));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  return { dataDir, log: silent };
+}
+
+async function postgresConfig(): Promise<StoreConfig> {
+  const { url, drop } = await freshSchema();
+  cleanups.push(drop);
+  return { databaseUrl: url, dataDir: "unused", log: silent };
+}
+
+const ENGINES = [
+  { name: "embedded", config: embeddedConfig, enabled: true },
+  { name: "postgres", config: postgresConfig, enabled: hasPostgres },
+] as const;
+
+const bytes = (n: number, seed: number) =>
+  Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
+
+describe.each(ENGINES.filter((e) => e.enabled))("the $name store", ({ name, config }) => {
+  it("migrates at open, says which engine it is, and opens again without migrating twice", async () => {
+    const cfg = await config();
+    const first = await openStore(cfg);
+    expect(first.kind).toBe(name);
+    await first.ping();
+    await first.close();
+    const again = await openStore(cfg);
+    const ran = await again.db
+      .selectFrom("kysely_migration" as never)
+      .select("name" as never)
+      .execute();
+    expect(ran).toEqual([{ name: "0001-settled-days" }]);
+    await again.close();
+  });
+
+  it("keeps settled days per account across a restart, whole, and replaces a day written again", async () => {
+    const cfg = await config();
+    const store = await openStore(cfg);
+    const a = settledDays(store.db, "acct-a");
+    const b = settledDays(store.db, "acct-b");
+    const big = bytes(40_000, 1);
+    await a.write("2026-04-01", 1100, big);
+    await a.write("2026-04-02", 3, bytes(100, 2));
+    await b.write("2026-04-01", 1, bytes(10, 3));
+    await a.write("2026-04-02", 4, bytes(120, 4));
+    await store.close();
+
+    const reopened = await openStore(cfg);
+    const back = await settledDays(reopened.db, "acct-a").read([
+      "2026-03-31",
+      "2026-04-01",
+      "2026-04-02",
+    ]);
+    expect([...back.keys()].sort()).toEqual(["2026-04-01", "2026-04-02"]);
+    expect(Buffer.from(back.get("2026-04-01")!).equals(Buffer.from(big))).toBe(true);
+    expect(Buffer.from(back.get("2026-04-02")!).equals(Buffer.from(bytes(120, 4)))).toBe(true);
+    const other = await settledDays(reopened.db, "acct-b").read(["2026-04-01", "2026-04-02"]);
+    expect([...other.keys()]).toEqual(["2026-04-01"]);
+    expect(await settledDays(reopened.db, "acct-c").read([])).toEqual(new Map());
+    await reopened.close();
+    await expect(reopened.ping()).rejects.toThrow();
+  });
+});
+
+describe("the embedded store's folder", () => {
+  it("is held by one opener at a time", async () => {
+    const cfg = await embeddedConfig();
+    const store = await openStore(cfg);
+    await expect(openStore(cfg)).rejects.toThrow(/already open|in use/);
+    await store.close();
+    const again = await openStore(cfg);
+    await again.close();
+  });
+
+  it("takes over a lock left by a process that is gone", async () => {
+    const cfg = await embeddedConfig();
+    writeFileSync(join(cfg.dataDir, "store.lock"), "999999999");
+    const store = await openStore(cfg);
+    await store.close();
+  });
+
+  it("refuses a folder that cannot be made, and a corrupt one, with one line", async () => {
+    const base = mkdtempSync(join(tmpdir(), "imr-store-"));
+    cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+    writeFileSync(join(base, "a-file"), "x");
+    await expect(openStore({ dataDir: join(base, "a-file", "data"), log: silent })).rejects.toThrow(
+      /^DATA_DIR .* cannot be created: /,
+    );
+    const cfg = await embeddedConfig();
+    await (await openStore(cfg)).close();
+    for (const file of ["store.sqlite-wal", "store.sqlite-shm"])
+      rmSync(join(cfg.dataDir, file), { force: true });
+    writeFileSync(join(cfg.dataDir, "store.sqlite"), "garbage, not a database ".repeat(100));
+    const error = await openStore(cfg).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^the embedded store in DATA_DIR .* cannot be (opened|migrated): /,
+    );
+    expect((error as Error).message).not.toContain("\n");
+  });
+});
