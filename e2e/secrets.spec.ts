@@ -194,7 +194,7 @@ test.describe("secret hygiene", () => {
 
   test("the store's files carry none of the secrets", () => {
     const files = filesUnder(DATA_ROOT);
-    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((f) => f.endsWith("store.sqlite")).length).toBeGreaterThan(0);
     for (const file of files) {
       const bytes = readFileSync(file);
       for (const secret of [CANARY.key, CANARY.secret, HASH, CANARY.sessionSecret])

@@ -80,6 +80,12 @@ function Change({ metric, report }: { metric: Metric; report: ReportResponse }) 
   const { t, fmt } = useI18n();
   const previous = report.previous;
   if (!previous) return <p className="muted mt-auto pt-1 text-xs">{t.kpi.noPrevious}</p>;
+  if (!previous.totals)
+    return (
+      <p className="muted mt-auto pt-1 text-xs" data-testid={`kpi-${metric}-change-pending`}>
+        {previous.pending ? t.kpi.comparing : t.kpi.comparisonUnavailable}
+      </p>
+    );
   const now = report.totals[metric];
   const before = previous.totals[metric];
   const previousText = interpolate(t.kpi.previous, {

@@ -12,12 +12,15 @@ import {
 } from "@/lib/client/report-queries";
 
 const AUTO_REFRESH_MS = 60_000;
+const COMPARISON_POLL_MS = 1000;
 
 export function useReport(query: ReportQuery) {
   const queryClient = useQueryClient();
   const key = reportKey(query);
   const report = useQuery({
     ...reportQueryOptions(query),
+    // The first numbers come before the comparison: ask again until the previous period is in.
+    refetchInterval: (q) => (q.state.data?.previous?.pending ? COMPARISON_POLL_MS : false),
     // Paging, sorting and filtering keep the rows on screen; a new range shows skeletons and progress.
     placeholderData: (previous: ReportResponse | undefined) =>
       previous && previous.range.start === query.start && previous.range.end === query.end

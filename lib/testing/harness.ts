@@ -53,7 +53,7 @@ export function harness(
   const now = () => sim.options.now();
   const maxRangeDays = opts.maxRangeDays ?? 366;
   const store = new OrderStore({ client, concurrency, now, log, archive: opts.archive });
-  const engine = createEngine({ client, store, now });
+  const engine = createEngine({ client, store, now, log });
   const services: Services = {
     engine,
     rangeContext: () => ({ today: istanbulToday(now()), maxRangeDays }),

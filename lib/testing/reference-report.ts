@@ -134,7 +134,11 @@ export function buildReport(
     generatedAt: now.toISOString(),
     provisional: selected.some((o) => o.waiting > 0),
     totals: totals(selected),
-    previous: { range: asRange(previousRange(range)), totals: totals(previous.filter(matches)) },
+    previous: {
+      range: asRange(previousRange(range)),
+      totals: totals(previous.filter(matches)),
+      pending: false,
+    },
     series: series(selected, range),
     senders: senders(current.filter(matcher(query, true))),
     statuses: statuses(selected),

@@ -74,6 +74,8 @@ export const en = {
     fromZero: "Up from zero in the previous period",
     previous: "Previous period ({range}): {value}",
     noPrevious: "No data for the previous period",
+    comparing: "Loading the previous period…",
+    comparisonUnavailable: "The previous period could not be loaded; it is retried on refresh",
     noChange: "No change vs previous period",
   },
   report: {

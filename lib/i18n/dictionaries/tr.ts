@@ -74,6 +74,8 @@ export const tr: Dictionary = {
     changeDown: "Önceki döneme göre {change} azaldı",
     fromZero: "Önceki dönemde sıfırdı",
     previous: "Önceki dönem ({range}): {value}",
+    comparing: "Önceki dönem yükleniyor…",
+    comparisonUnavailable: "Önceki dönem yüklenemedi; yenilediğinizde yeniden denenir",
     noPrevious: "Önceki dönem için veri yok",
     noChange: "Önceki döneme göre değişiklik yok",
   },

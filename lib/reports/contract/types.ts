@@ -44,7 +44,11 @@ export type ReportResponse = {
   generatedAt: string;
   provisional: boolean;
   totals: Totals;
-  previous: { range: Range; totals: Totals } | null;
+  /**
+   * The same-length period just before. The current numbers never wait for it: until its days are
+   * loaded, `totals` is null and `pending` true, and the client asks again.
+   */
+  previous: { range: Range; totals: Totals | null; pending: boolean } | null;
   series: SeriesPoint[];
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;

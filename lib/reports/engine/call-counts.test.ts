@@ -64,6 +64,7 @@ describe("upstream call counts", () => {
     const h = counted(4);
     const qs = "start=2026-02-01&end=2026-04-10";
     const first = await h.engine.report(query(qs));
+    await h.engine.whenIdle(); // the comparison's walk
     expect(h.calls.length).toBeGreaterThan(0);
     h.calls.length = 0;
     const second = await h.engine.report(query(qs));
@@ -82,6 +83,7 @@ describe("upstream call counts", () => {
   it("re-walks only the unsettled days (yesterday and today) on refresh", async () => {
     const h = counted(4);
     await h.engine.report(query(`start=${addDays(TODAY, -20)}&end=${TODAY}`));
+    await h.engine.whenIdle();
     h.calls.length = 0;
     await h.engine.report(query(`start=${addDays(TODAY, -20)}&end=${TODAY}&refresh=1`));
     const windows = new Set(h.calls.map((x) => `${x.start}..${x.end}`));
@@ -96,6 +98,7 @@ describe("upstream call counts", () => {
     const reports = await Promise.all(
       Array.from({ length: 10 }, () => ten.engine.report(query(qs))),
     );
+    await Promise.all([one.engine.whenIdle(), ten.engine.whenIdle()]);
     expect(ten.calls.length).toBe(one.calls.length);
     // The same pages, each asked for once (the walk is shared, not repeated).
     const key = (x: FaultContext) => `${x.start}..${x.end}#${x.page}`;
@@ -103,6 +106,26 @@ describe("upstream call counts", () => {
     expect(ten.calls.map(key).sort()).toEqual(one.calls.map(key).sort());
     for (const r of reports)
       expect({ ...r, generatedAt: "" }).toEqual({ ...single, generatedAt: "" });
+  });
+
+  it("answers with the range's own walk; the comparison is walked after it, then filled in", async () => {
+    const h = counted(4);
+    const range = { start: "2026-03-01", end: "2026-04-20" };
+    const first = await h.engine.report(query(`start=${range.start}&end=${range.end}`));
+    expect(first.previous).toMatchObject({ totals: null, pending: true });
+    await h.engine.whenIdle();
+    const inRange = (x: FaultContext) => (x.start as string) >= range.start;
+    const lastOwn = h.calls.findLastIndex(inRange);
+    const firstPrevious = h.calls.findIndex((x) => !inRange(x));
+    expect(firstPrevious).toBeGreaterThan(lastOwn);
+    const second = await h.engine.report(query(`start=${range.start}&end=${range.end}`));
+    const truth = h.sim.truth(second.previous!.range.start, second.previous!.range.end).totals;
+    expect(second.previous).toMatchObject({ totals: truth, pending: false });
+    expect({ ...second, previous: null, generatedAt: "" }).toEqual({
+      ...first,
+      previous: null,
+      generatedAt: "",
+    });
   });
 
   it("lets overlapping concurrent requests share the days they have in common", async () => {

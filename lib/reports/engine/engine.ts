@@ -2,8 +2,10 @@
 // Everything the route handlers need, on the order store and the recipients source; it knows
 // nothing of HTTP requests, sessions or where its client points.
 import "server-only";
-import type { DateRange } from "@/lib/dates";
+import { LRUCache } from "lru-cache";
+import { previousRange, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
+import type { LogSink } from "@/lib/log";
 import type { OrderQuery } from "@/lib/reports/contract/order-query";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type {
@@ -18,19 +20,49 @@ import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import { ProgressBoard } from "./progress";
 import { maskNumber, RecipientSource } from "./recipients";
-import { buildReportFromView, loadViewWithPrevious } from "./report";
+import { buildReportFromView, loadView, type PreviousDays } from "./report";
 
 export type EngineDeps = {
   client: IletimerkeziClient;
   store: OrderStore;
   now: () => Date;
+  log: LogSink;
 };
+
+/** A comparison whose walk failed is not walked again for this long (the answer says so). */
+const FAILED_COMPARISON_MS = 30_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
-export function createEngine({ client, store, now }: EngineDeps) {
+export function createEngine({ client, store, now, log }: EngineDeps) {
   const recipients = new RecipientSource(client);
   const board = new ProgressBoard();
+  const background = new Set<Promise<void>>();
+  const failedComparisons = new LRUCache<string, true>({ max: 1000, ttl: FAILED_COMPARISON_MS });
+
+  /** The previous period's days when no upstream call is needed; else its walk starts, behind. */
+  async function previousDays(range: DateRange): Promise<PreviousDays> {
+    const previous = previousRange(range);
+    const key = `${previous.start}..${previous.end}`;
+    const cached = await store.cachedDays(previous);
+    if (cached) return cached;
+    if (failedComparisons.has(key)) return "failed";
+    const walk = store.loadDays(previous).then(
+      () => {},
+      (error: unknown) => {
+        failedComparisons.set(key, true);
+        log({
+          event: "comparison_failed",
+          start: previous.start,
+          end: previous.end,
+          error: error instanceof Error ? error.name : "unknown",
+        });
+      },
+    );
+    background.add(walk);
+    void walk.finally(() => background.delete(walk));
+    return "pending";
+  }
 
   const shown =
     (query: OrderQuery) =>
@@ -39,8 +71,13 @@ export function createEngine({ client, store, now }: EngineDeps) {
 
   return {
     async report(query: ReportQuery): Promise<ReportResponse> {
-      const { view, previous } = await loadViewWithPrevious(store, query, query.refresh, board);
-      return buildReportFromView(query, view, previous, now());
+      const view = await loadView(store, query, query.refresh, board);
+      return buildReportFromView(query, view, await previousDays(query), now());
+    },
+
+    /** Resolves once no comparison is being walked in the background (tests, the bench). */
+    async whenIdle(): Promise<void> {
+      while (background.size > 0) await Promise.all(background);
     },
 
     progress(range: DateRange): ProgressResponse {

@@ -72,6 +72,18 @@ export class OrderStore {
     return view;
   }
 
+  /**
+   * The range's day columns if no upstream call is needed for them (in memory, or settled in the
+   * store), else null.
+   */
+  async cachedDays(range: DateRange): Promise<Columns[] | null> {
+    await this.restore(range);
+    const now = Date.now();
+    const days = eachDay(range);
+    if (days.some((day) => this.pending.has(day) || this.isStale(day, now, false))) return null;
+    return this.dayColumns(days);
+  }
+
   /** The range's orders as one block of columns per day. */
   async loadDays(range: DateRange, options: LoadOptions = {}): Promise<Columns[]> {
     await this.fetchMissing(range, options);

@@ -93,4 +93,18 @@ describe("report shape", () => {
     expect(diffDays(r.previous!.range.start, r.previous!.range.end) + 1).toBe(rangeDays(r.range));
     expect(NOW.toISOString()).toBe(r.generatedAt);
   });
+
+  it("says so when the comparison's walk failed, without failing the range, and tries again later", async () => {
+    const h = harness({
+      fault: ({ start }) => (start && start < "2026-04-01" ? "unavailable" : null),
+    });
+    const q = query("start=2026-04-01&end=2026-04-10");
+    const first = await h.engine.report(q);
+    expect(first.totals.orders).toBe(h.sim.truth("2026-04-01", "2026-04-10").totals.orders);
+    expect(first.previous).toMatchObject({ totals: null, pending: true });
+    await h.engine.whenIdle();
+    const after = await h.engine.report(q);
+    expect(after.previous).toEqual({ range: first.previous!.range, totals: null, pending: false });
+    expect(h.logs.some((l) => l.event === "comparison_failed")).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
-// The GET /api/reports answer from a view: loads the range and the same-length period before it,
-// then filters, aggregates, sorts and pages in single passes over the columns.
+// The GET /api/reports answer from a view: loads the range, then filters, aggregates, sorts and
+// pages in single passes over the columns. The previous period comes along when it is cached;
+// otherwise it is walked after the range, in the background, and the answer says it is pending.
 import "server-only";
 import { previousRange, TIME_ZONE, type DateRange } from "@/lib/dates";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
@@ -14,20 +15,19 @@ import { ordersAt, type View } from "./view";
 
 const asRange = (r: DateRange): Range => ({ start: r.start, end: r.end, timeZone: TIME_ZONE });
 
-/** The range as a view and the previous period as day columns, with the walk's progress on the board. */
-export async function loadViewWithPrevious(
+/** The previous period: its day columns, or why there are none yet. */
+export type PreviousDays = Columns[] | "pending" | "failed";
+
+/** The range as a view, with the walk's progress on the board. */
+export async function loadView(
   store: OrderStore,
   range: DateRange,
   refresh: boolean,
   board: ProgressBoard,
-): Promise<{ view: View; previous: Columns[] }> {
+): Promise<View> {
   const progress = board.start(range);
   try {
-    const [view, previous] = await Promise.all([
-      store.loadView(range, { refresh, progress }),
-      store.loadDays(previousRange(range), { refresh, progress }),
-    ]);
-    return { view, previous };
+    return await store.loadView(range, { refresh, progress });
   } finally {
     board.finish(range, progress);
   }
@@ -36,12 +36,13 @@ export async function loadViewWithPrevious(
 export function buildReportFromView(
   query: ReportQuery,
   view: View,
-  previous: readonly Columns[],
+  previous: PreviousDays,
   now: Date,
 ): ReportResponse {
   const range = { start: query.start, end: query.end };
   const a = aggregateView(view, query);
   const offset = (query.page - 1) * query.pageSize;
+  const ready = Array.isArray(previous);
   return {
     range: asRange(range),
     generatedAt: now.toISOString(),
@@ -49,7 +50,8 @@ export function buildReportFromView(
     totals: a.totals,
     previous: {
       range: asRange(previousRange(range)),
-      totals: previousTotals(view, previous, query),
+      totals: ready ? previousTotals(view, previous, query) : null,
+      pending: previous === "pending",
     },
     series: a.series,
     senders: a.senders,
