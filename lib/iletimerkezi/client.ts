@@ -26,6 +26,11 @@ export type ClientConfig = {
   maxAttempts?: number;
   backoffMs?: number;
   log?: LogSink;
+  /**
+   * The account's budget shared with other instances (lib/store/upstream-slots.ts), taken inside
+   * this process's own limit of `concurrency`.
+   */
+  shared?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Called per attempt, whatever its outcome (for progress and tests). */
   onAttempt?: (endpoint: string) => void;
 };
@@ -44,7 +49,9 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   const maxAttempts = config.maxAttempts ?? 3;
   const backoffMs = config.backoffMs ?? 300;
   const log = config.log ?? silent;
-  const limiter = accountLimiter(config.key, config.concurrency);
+  const local = accountLimiter(config.key, config.concurrency);
+  const { shared } = config;
+  const limiter: typeof local = shared ? (task) => local(() => shared(task)) : local;
   const base = config.baseUrl.replace(/\/+$/, "");
 
   async function once(endpoint: string, body: object, outer?: AbortSignal): Promise<unknown> {

@@ -12,9 +12,12 @@ import { createEngine, type Engine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import { createSimulator } from "@/lib/simulator";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
+import { upstreamSlots } from "@/lib/store/upstream-slots";
 import { store } from "./store";
 
 const DEMO_BASE_URL = "http://simulator.invalid/v1";
+/** A slot outlives its call by this much at most when its instance dies mid-call. */
+const SLOT_LEASE_MARGIN_MS = 5000;
 
 export type Services = {
   engine: Engine;
@@ -51,17 +54,29 @@ async function fromEnv(): Promise<Services> {
     upstream = { baseUrl: DEMO_BASE_URL, key, secret };
     fetchImpl = (input, init) => sim.handle(new Request(input, init));
   }
+  const account = accountFingerprint(upstream.key);
+  const opened = await store();
+  // Several instances on one Postgres share the account's budget; the embedded store is one's own.
+  const shared =
+    opened.kind === "postgres"
+      ? upstreamSlots(opened.db, {
+          account,
+          size: config.concurrency,
+          leaseMs: config.timeoutMs + SLOT_LEASE_MARGIN_MS,
+          log: logToStdout,
+        })
+      : undefined;
   const client = createClient({
     ...upstream,
     timeoutMs: config.timeoutMs,
     concurrency: config.concurrency,
     fetch: fetchImpl,
     log: logToStdout,
+    shared,
   });
-  const account = accountFingerprint(upstream.key);
   return buildServices({
     client,
-    archive: settledDays((await store()).db, account),
+    archive: settledDays(opened.db, account),
     concurrency: config.concurrency,
     now: () => new Date(),
     log: logToStdout,

@@ -21,5 +21,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Several instances on one Postgres share the account's budget of upstream calls in flight:
+    // one row per slot, held until `expires_at` (ms since the epoch) unless released before.
+    "0002-upstream-slots": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("upstream_slots")
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("slot", "integer", (c) => c.notNull())
+          .addColumn("holder", "text")
+          .addColumn("expires_at", "bigint", (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint("upstream_slots_pk", ["account", "slot"])
+          .execute();
+      },
+    },
   };
 }

@@ -14,4 +14,12 @@ export type Database = {
     /** ISO instant of the write. */
     stored_at: string;
   };
+  /** The account's upstream budget across instances: a slot is free when unheld or expired. */
+  upstream_slots: {
+    account: string;
+    slot: number;
+    holder: string | null;
+    /** ms since the epoch; pg hands bigint back as a string. */
+    expires_at: number | string;
+  };
 };
