@@ -51,7 +51,8 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   const log = config.log ?? silent;
   const local = accountLimiter(config.key, config.concurrency);
   const { shared } = config;
-  const limiter: typeof local = shared ? (task) => local(() => shared(task)) : local;
+  const limiter = <T>(task: () => Promise<T>): Promise<T> =>
+    shared ? local(() => shared(task)) : local(task);
   const base = config.baseUrl.replace(/\/+$/, "");
 
   async function once(endpoint: string, body: object, outer?: AbortSignal): Promise<unknown> {

@@ -47,7 +47,7 @@ describe.each(ENGINES.filter((e) => e.enabled))("the $name store", ({ name, conf
       .selectFrom("kysely_migration" as never)
       .select("name" as never)
       .execute();
-    expect(ran).toEqual([{ name: "0001-settled-days" }]);
+    expect(ran).toEqual([{ name: "0001-settled-days" }, { name: "0002-upstream-slots" }]);
     await again.close();
   });
 
