@@ -31,6 +31,8 @@ export type ClientConfig = {
    * this process's own limit of `concurrency`.
    */
   shared?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Whose process-wide limit the calls share: the key's by default (tests model two instances). */
+  limiterScope?: string;
   /** Called per attempt, whatever its outcome (for progress and tests). */
   onAttempt?: (endpoint: string) => void;
 };
@@ -49,7 +51,7 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   const maxAttempts = config.maxAttempts ?? 3;
   const backoffMs = config.backoffMs ?? 300;
   const log = config.log ?? silent;
-  const local = accountLimiter(config.key, config.concurrency);
+  const local = accountLimiter(config.limiterScope ?? config.key, config.concurrency);
   const { shared } = config;
   const limiter = <T>(task: () => Promise<T>): Promise<T> =>
     shared ? local(() => shared(task)) : local(task);

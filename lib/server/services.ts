@@ -11,6 +11,7 @@ import type { RangeContext } from "@/lib/reports/contract/report-query";
 import { createEngine, type Engine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import { createSimulator } from "@/lib/simulator";
+import { dayClaims, type DayClaims } from "@/lib/store/day-claims";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
 import { store } from "./store";
@@ -27,8 +28,10 @@ export type Services = {
 
 export type ServiceDeps = {
   client: ReturnType<typeof createClient>;
-  /** Where settled days outlive the process; none: memory only. */
+  /** Where walked days outlive the process; none: memory only. */
   archive?: DayArchive;
+  /** Claims on days being walked, shared by the instances on one Postgres. */
+  claims?: DayClaims;
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -77,6 +80,7 @@ async function fromEnv(): Promise<Services> {
   return buildServices({
     client,
     archive: settledDays(opened.db, account),
+    claims: opened.kind === "postgres" ? dayClaims(opened.db, account) : undefined,
     concurrency: config.concurrency,
     now: () => new Date(),
     log: logToStdout,

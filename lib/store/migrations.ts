@@ -35,5 +35,27 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Days not yet settled are kept too, for a minute, so that instances share a walk of today;
+    // and a walker claims the days it walks, so that no two instances walk the same day at once.
+    "0003-fresh-days-and-claims": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable("settled_days")
+          .addColumn("settled", "integer", (c) => c.notNull().defaultTo(1))
+          .execute();
+        await db.schema
+          .alterTable("settled_days")
+          .addColumn("fetched_at", "bigint", (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable("day_claims")
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("holder", "text", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("day_claims_pk", ["account", "day"])
+          .execute();
+      },
+    },
   };
 }

@@ -62,19 +62,31 @@ describe.skipIf(!hasPostgres)("Postgres going away", () => {
       log: silent,
     });
     const days = settledDays(store.db, "acct");
-    await days.write("2026-04-01", 1, new Uint8Array(50_000).fill(7));
+    await days.write("2026-04-01", {
+      data: new Uint8Array(50_000).fill(7),
+      orders: 1,
+      settled: true,
+      fetchedAt: 1,
+    });
     await store.ping();
 
     await proxy.cut();
     await expect(store.ping()).rejects.toThrow();
-    await expect(days.write("2026-04-02", 1, new Uint8Array(50_000).fill(8))).rejects.toThrow();
-    await expect(days.read(["2026-04-01"])).rejects.toThrow();
+    await expect(
+      days.write("2026-04-02", {
+        data: new Uint8Array(50_000).fill(8),
+        orders: 1,
+        settled: true,
+        fetchedAt: 1,
+      }),
+    ).rejects.toThrow();
+    await expect(days.read(["2026-04-01"], 0)).rejects.toThrow();
 
     await proxy.restore();
     await store.ping();
-    const back = await days.read(["2026-04-01", "2026-04-02"]);
+    const back = await days.read(["2026-04-01", "2026-04-02"], 0);
     expect([...back.keys()]).toEqual(["2026-04-01"]);
-    expect(back.get("2026-04-01")!.every((b) => b === 7)).toBe(true);
+    expect(back.get("2026-04-01")!.data.every((b) => b === 7)).toBe(true);
     await store.close();
   });
 });

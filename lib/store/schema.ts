@@ -13,6 +13,17 @@ export type Database = {
     data: Uint8Array;
     /** ISO instant of the write. */
     stored_at: string;
+    /** 1: settled (kept for good); 0: fresh, good until fetched_at + the fresh TTL. */
+    settled: number;
+    /** ms since the epoch of the walk; pg hands bigint back as a string. */
+    fetched_at: number | string;
+  };
+  /** Who walks which day right now, across instances: a claim ends when released or expired. */
+  day_claims: {
+    account: string;
+    day: string;
+    holder: string;
+    expires_at: number | string;
   };
   /** The account's upstream budget across instances: a slot is free when unheld or expired. */
   upstream_slots: {

@@ -47,7 +47,11 @@ describe.each(ENGINES.filter((e) => e.enabled))("the $name store", ({ name, conf
       .selectFrom("kysely_migration" as never)
       .select("name" as never)
       .execute();
-    expect(ran).toEqual([{ name: "0001-settled-days" }, { name: "0002-upstream-slots" }]);
+    expect(ran).toEqual([
+      { name: "0001-settled-days" },
+      { name: "0002-upstream-slots" },
+      { name: "0003-fresh-days-and-claims" },
+    ]);
     await again.close();
   });
 
@@ -57,24 +61,23 @@ describe.each(ENGINES.filter((e) => e.enabled))("the $name store", ({ name, conf
     const a = settledDays(store.db, "acct-a");
     const b = settledDays(store.db, "acct-b");
     const big = bytes(40_000, 1);
-    await a.write("2026-04-01", 1100, big);
-    await a.write("2026-04-02", 3, bytes(100, 2));
-    await b.write("2026-04-01", 1, bytes(10, 3));
-    await a.write("2026-04-02", 4, bytes(120, 4));
+    await a.write("2026-04-01", { data: big, orders: 1100, settled: true, fetchedAt: 1 });
+    await a.write("2026-04-02", { data: bytes(100, 2), orders: 3, settled: true, fetchedAt: 1 });
+    await b.write("2026-04-01", { data: bytes(10, 3), orders: 1, settled: true, fetchedAt: 1 });
+    await a.write("2026-04-02", { data: bytes(120, 4), orders: 4, settled: true, fetchedAt: 1 });
     await store.close();
 
     const reopened = await openStore(cfg);
-    const back = await settledDays(reopened.db, "acct-a").read([
-      "2026-03-31",
-      "2026-04-01",
-      "2026-04-02",
-    ]);
+    const back = await settledDays(reopened.db, "acct-a").read(
+      ["2026-03-31", "2026-04-01", "2026-04-02"],
+      0,
+    );
     expect([...back.keys()].sort()).toEqual(["2026-04-01", "2026-04-02"]);
-    expect(Buffer.from(back.get("2026-04-01")!).equals(Buffer.from(big))).toBe(true);
-    expect(Buffer.from(back.get("2026-04-02")!).equals(Buffer.from(bytes(120, 4)))).toBe(true);
-    const other = await settledDays(reopened.db, "acct-b").read(["2026-04-01", "2026-04-02"]);
+    expect(Buffer.from(back.get("2026-04-01")!.data).equals(Buffer.from(big))).toBe(true);
+    expect(Buffer.from(back.get("2026-04-02")!.data).equals(Buffer.from(bytes(120, 4)))).toBe(true);
+    const other = await settledDays(reopened.db, "acct-b").read(["2026-04-01", "2026-04-02"], 0);
     expect([...other.keys()]).toEqual(["2026-04-01"]);
-    expect(await settledDays(reopened.db, "acct-c").read([])).toEqual(new Map());
+    expect(await settledDays(reopened.db, "acct-c").read([], 0)).toEqual(new Map());
     await reopened.close();
     await expect(reopened.ping()).rejects.toThrow();
   });

@@ -8,8 +8,9 @@ import { orderAt } from "@/lib/reports/engine/columns";
 import { createEngine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import type { Services } from "@/lib/server/services";
+import type { DayClaims } from "@/lib/store/day-claims";
 import type { DayArchive } from "@/lib/store/settled-days";
-import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
+import { createSimulator, type Simulator, type SimulatorOptions } from "@/lib/simulator";
 
 export const NOW = new Date("2026-04-29T12:00:00+03:00");
 
@@ -22,15 +23,23 @@ export function harness(
     timeoutMs?: number;
     maxAttempts?: number;
     maxRangeDays?: number;
+    /** Another harness's simulator: several engines on one upstream (the same account). */
+    sim?: Simulator;
+    /** Shares the account's budget with other engines (lib/store/upstream-slots.ts). */
+    shared?: <T>(task: () => Promise<T>) => Promise<T>;
     /** Rewrites the simulator's answers (e.g. odd sender names). */
     mapResponse?: (json: unknown) => unknown;
-    /** Where settled days are kept beyond this harness (a store's settled days). */
+    /** Where walked days are kept beyond this harness (a store's days). */
     archive?: DayArchive;
+    /** Claims on days being walked, when several engines share one Postgres. */
+    claims?: DayClaims;
+    /** How long a day that is not settled stays good (default a minute). */
+    freshTtlMs?: number;
   } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
-  const key = `test-key-${++accounts}`;
-  const sim = createSimulator({ now: () => NOW, key, ...simOptions });
+  const key = opts.sim?.options.key ?? `test-key-${++accounts}`;
+  const sim = opts.sim ?? createSimulator({ now: () => NOW, key, ...simOptions });
   const { secret } = sim.credentials();
   const logs: LogFields[] = [];
   const log = (f: LogFields) => void logs.push(f);
@@ -49,10 +58,21 @@ export function harness(
     backoffMs: 1,
     maxAttempts: opts.maxAttempts,
     log: silent,
+    shared: opts.shared,
+    // Each harness its own process-wide limit, as if it were an instance of its own.
+    limiterScope: `harness-${++accounts}`,
   });
   const now = () => sim.options.now();
   const maxRangeDays = opts.maxRangeDays ?? 366;
-  const store = new OrderStore({ client, concurrency, now, log, archive: opts.archive });
+  const store = new OrderStore({
+    client,
+    concurrency,
+    now,
+    log,
+    archive: opts.archive,
+    claims: opts.claims,
+    freshTtlMs: opts.freshTtlMs,
+  });
   const engine = createEngine({ client, store, now, log });
   const services: Services = {
     engine,

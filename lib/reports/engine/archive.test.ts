@@ -22,13 +22,13 @@ const query = (qs: string) =>
   parseReportQuery(new URLSearchParams(qs), { today: "2026-04-29", maxRangeDays: 366 });
 
 /** A harness on an archive, counting its get-reports calls. */
-function counted(archive: DayArchive) {
+function counted(archive: DayArchive, freshTtlMs?: number) {
   const calls: FaultContext[] = [];
   const fault = (ctx: FaultContext) => {
     if (ctx.endpoint === "get-reports") calls.push(ctx);
     return null;
   };
-  return { ...harness({ ordersPerDay: 60, fault }, { archive }), calls };
+  return { ...harness({ ordersPerDay: 60, fault }, { archive, freshTtlMs }), calls };
 }
 
 const ENGINES: [string, () => Promise<StoreConfig>, boolean][] = [
@@ -75,16 +75,21 @@ describe.each(ENGINES.filter(([, , on]) => on))("with the %s store", (_name, con
     await second.close();
   });
 
-  it("keeps only settled days: yesterday and today are walked again after a restart", async () => {
+  it("keeps settled days for good, and yesterday and today for their fresh minute only", async () => {
     const cfg = await config();
     const qs = "start=2026-04-15&end=2026-04-29";
     const first = await openStore(cfg);
     await counted(settledDays(first.db, "acct")).engine.report(query(qs));
     await first.close();
     const second = await openStore(cfg);
-    const after = counted(settledDays(second.db, "acct"));
-    await after.engine.report(query(qs));
-    expect(new Set(after.calls.map((c) => `${c.start}..${c.end}`))).toEqual(
+    // Within the minute: another engine (a restart, another instance) uses the fresh days too.
+    const within = counted(settledDays(second.db, "acct"));
+    await within.engine.report(query(qs));
+    expect(within.calls).toEqual([]);
+    // Once the minute is over, only the unsettled days are walked again.
+    const later = counted(settledDays(second.db, "acct"), 0);
+    await later.engine.report(query(qs));
+    expect(new Set(later.calls.map((c) => `${c.start}..${c.end}`))).toEqual(
       new Set(["2026-04-28..2026-04-29"]),
     );
     await second.close();
@@ -94,7 +99,13 @@ describe.each(ENGINES.filter(([, , on]) => on))("with the %s store", (_name, con
 describe("when the store fails", () => {
   it("answers from the upstream, logs the failure, and walks a day whose bytes are unreadable", async () => {
     const broken: DayArchive = {
-      read: async () => new Map([["2026-04-02", new Uint8Array([1, 2, 3])]]),
+      read: async () =>
+        new Map([
+          [
+            "2026-04-02",
+            { data: new Uint8Array([1, 2, 3]), orders: 1, settled: true, fetchedAt: 1 },
+          ],
+        ]),
       write: async () => {
         throw new Error("connection terminated");
       },

@@ -1,13 +1,15 @@
-// Orders per Istanbul calendar day, fetched by ≤10-day windows and cached per day. A day is settled
-// once it ended two days before today and none of its orders can still change; settled days are
-// kept for hours, others for a minute. Concurrent loads share in-flight windows. Days are held as
-// columns (columns.ts), and a range's days are joined into a view that is kept while none changes.
+// Orders per Istanbul calendar day, fetched by ≤10-day windows and cached per day (day-cache.ts).
+// A day is settled once it ended two days before today and none of its orders can still change.
+// Concurrent loads share in-flight windows; with a store, days come back from it before any
+// upstream call and, with several instances, a day another instance walks is waited for
+// (store-sync.ts). A range's days are joined into a view that is kept while none changes.
 import "server-only";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
 import { addDays, eachDay, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
+import type { DayClaims } from "@/lib/store/day-claims";
 import type { DayArchive } from "@/lib/store/settled-days";
 import {
   ColumnBuilder,
@@ -16,16 +18,19 @@ import {
   SenderDictionary,
   type Columns,
 } from "./columns";
-import { decodeDay, encodeDay } from "./day-codec";
+import { DayCache } from "./day-cache";
 import type { Progress } from "./progress";
+import { StoreSync } from "./store-sync";
 import { buildView, type View } from "./view";
 import { walkWindow } from "./walk";
 import { isSettledDay, runs, splitByDay } from "./window-days";
 
 export type StoreOptions = {
   client: IletimerkeziClient;
-  /** Where settled days outlive the process (lib/store); none: memory only. */
+  /** Where walked days outlive the process (lib/store); none: memory only. */
   archive?: DayArchive;
+  /** Claims on days being walked, shared by the instances on one Postgres. */
+  claims?: DayClaims;
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -33,29 +38,28 @@ export type StoreOptions = {
   freshTtlMs?: number;
 };
 
-type DayEntry = { cols: Columns; fetchedAt: number; settled: boolean; version: number };
-
 type LoadOptions = { refresh?: boolean; progress?: Progress };
 
 /** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
 const MAX_VIEWS = 4;
+/** How often a day another instance walks is looked for in the store. */
+const OTHERS_POLL_MS = 200;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class OrderStore {
-  private readonly days = new Map<string, DayEntry>();
+  private readonly cache: DayCache;
+  private readonly sync: StoreSync;
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly restoring = new Map<string, Promise<void>>();
   private readonly windowDays = { current: 10 };
-  private readonly settledTtl: number;
-  private readonly freshTtl: number;
   private readonly views = new LRUCache<string, { view: View; versions: number[] }>({
     max: MAX_VIEWS,
   });
-  private version = 0;
   readonly dict = new SenderDictionary();
 
   constructor(private readonly opts: StoreOptions) {
-    this.settledTtl = opts.settledTtlMs ?? 6 * 3_600_000;
-    this.freshTtl = opts.freshTtlMs ?? 60_000;
+    this.cache = new DayCache(opts.settledTtlMs ?? 6 * 3_600_000, opts.freshTtlMs ?? 60_000);
+    this.sync = new StoreSync(this.cache, this.dict, opts.log, opts.archive, opts.claims);
   }
 
   /** The range's orders as one block of columns, reused while none of its days changes. */
@@ -63,38 +67,36 @@ export class OrderStore {
     await this.fetchMissing(range, options);
     const days = eachDay(range);
     const key = `${range.start}..${range.end}`;
-    const versions = days.map((day) => this.days.get(day)?.version ?? -1);
+    const versions = days.map((day) => this.cache.get(day)?.version ?? -1);
     const hit = this.views.get(key);
     if (hit && hit.versions.every((v, i) => v === versions[i])) return hit.view;
-    const view = buildView(range, days, this.dayColumns(days), this.dict);
+    const view = buildView(range, days, this.cache.columns(days), this.dict);
     this.shareWithView(days, view);
     this.views.set(key, { view, versions });
     return view;
   }
 
-  /**
-   * The range's day columns if no upstream call is needed for them (in memory, or settled in the
-   * store), else null.
-   */
+  /** The range's day columns if no upstream call is needed for them (memory or store), else null. */
   async cachedDays(range: DateRange): Promise<Columns[] | null> {
-    await this.restore(range);
-    const now = Date.now();
     const days = eachDay(range);
-    if (days.some((day) => this.pending.has(day) || this.isStale(day, now, false))) return null;
-    return this.dayColumns(days);
+    await this.sync.restore(days, (day) => this.pending.has(day));
+    const now = Date.now();
+    if (days.some((day) => this.pending.has(day) || this.cache.isStale(day, now, false)))
+      return null;
+    return this.cache.columns(days);
   }
 
   /** The range's orders as one block of columns per day. */
   async loadDays(range: DateRange, options: LoadOptions = {}): Promise<Columns[]> {
     await this.fetchMissing(range, options);
-    return this.dayColumns(eachDay(range));
+    return this.cache.columns(eachDay(range));
   }
 
   /** Points each day at its slice of the view's arrays, so a cached range is held once, not twice. */
   private shareWithView(days: string[], view: View): void {
     let offset = 0;
     for (const day of days) {
-      const entry = this.days.get(day);
+      const entry = this.cache.get(day);
       if (!entry) continue;
       const { n } = entry.cols;
       entry.cols = sliceColumns(view.cols, offset, offset + n);
@@ -102,100 +104,89 @@ export class OrderStore {
     }
   }
 
-  private dayColumns(days: string[]): Columns[] {
-    const out: Columns[] = [];
-    for (const day of days) {
-      const entry = this.days.get(day);
-      if (entry) out.push(entry.cols);
-    }
-    return out;
-  }
-
   private async fetchMissing(range: DateRange, options: LoadOptions): Promise<void> {
-    await this.restore(range);
+    const refresh = options.refresh ?? false;
+    const all = eachDay(range);
+    await this.sync.restore(all, (day) => this.pending.has(day));
     const progress = options.progress ?? { total: 0, done: 0 };
     const now = Date.now();
     const waits = new Set<Promise<void>>();
     const missing: string[] = [];
-    for (const day of eachDay(range)) {
+    for (const day of all) {
       const shared = this.pending.get(day);
       if (shared) waits.add(shared);
-      else if (this.isStale(day, now, options.refresh ?? false)) missing.push(day);
+      else if (this.cache.isStale(day, now, refresh)) missing.push(day);
     }
-    const windows = runs(missing).flatMap((run) => splitWindows(run, this.windowDays.current));
-    // Windows queue for a few at a time so they complete (and progress advances) in order,
-    // while each keeps the account limiter busy with a batch of pages.
-    const pool = pLimit(2);
-    for (const window of windows) waits.add(this.fetchWindow(window, pool));
+    let settle: ((error?: unknown) => void) | null = null;
+    if (missing.length > 0) {
+      // Taken before the claim's round trip, so that callers in this process wait for this load,
+      // and fail with it if it fails.
+      const gate = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(error));
+      });
+      gate.catch(() => {});
+      for (const day of missing) this.pending.set(day, gate);
+      const mine = new Set(await this.sync.claim(missing));
+      const others = missing.filter((day) => !mine.has(day));
+      // Windows queue for a few at a time so they complete (and progress advances) in order,
+      // while each keeps the account limiter busy with a batch of pages.
+      const pool = pLimit(2);
+      for (const window of this.windowsOf([...mine])) waits.add(this.fetchWindow(window, pool));
+      if (others.length > 0) waits.add(this.waitForOthers(others, pool));
+      void gate.finally(() => {
+        for (const day of missing) if (this.pending.get(day) === gate) this.pending.delete(day);
+      });
+    }
     progress.total += waits.size;
-    await Promise.all(
-      [...waits].map((p) =>
-        p.then(() => {
-          progress.done++;
-        }),
-      ),
-    );
-  }
-
-  /** Reads back the settled days the archive holds, before any upstream call; shared by callers. */
-  private async restore(range: DateRange): Promise<void> {
-    const archive = this.opts.archive;
-    if (!archive) return;
-    const now = Date.now();
-    const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
-    const waits = new Set<Promise<void>>();
-    const toRead: string[] = [];
-    for (const day of eachDay(range)) {
-      if (day >= settledBefore || this.pending.has(day) || !this.isStale(day, now, false)) continue;
-      const shared = this.restoring.get(day);
-      if (shared) waits.add(shared);
-      else toRead.push(day);
-    }
-    if (toRead.length > 0) {
-      const task = archive
-        .read(toRead)
-        .then((found) => {
-          for (const [day, bytes] of found) this.keepRestored(day, bytes);
-        })
-        // Without the store the upstream still answers; the health check says the store is down.
-        .catch((error: unknown) => this.storeError("read", error))
-        .finally(() => {
-          for (const day of toRead)
-            if (this.restoring.get(day) === task) this.restoring.delete(day);
-        });
-      for (const day of toRead) this.restoring.set(day, task);
-      waits.add(task);
-    }
-    await Promise.all(waits);
-  }
-
-  private keepRestored(day: string, bytes: Uint8Array): void {
-    if (!this.isStale(day, Date.now(), false)) return; // a walk got there first
     try {
-      const cols = decodeDay(bytes, this.dict);
-      this.days.set(day, { cols, fetchedAt: Date.now(), settled: true, version: ++this.version });
+      await Promise.all(
+        [...waits].map((p) =>
+          p.then(() => {
+            progress.done++;
+          }),
+        ),
+      );
+      (settle as ((error?: unknown) => void) | null)?.();
     } catch (error) {
-      this.storeError("decode", error); // the day is walked again and written anew
+      (settle as ((error?: unknown) => void) | null)?.(error ?? new Error("load failed"));
+      throw error;
     }
   }
 
-  private storeError(op: string, error: unknown): void {
-    this.opts.log({
-      event: "store_error",
-      op,
-      error: error instanceof Error ? error.message : "unknown",
-    });
+  private windowsOf(days: string[]): DateRange[] {
+    return runs(days.sort()).flatMap((run) => splitWindows(run, this.windowDays.current));
   }
 
-  private isStale(day: string, now: number, refresh: boolean): boolean {
-    const entry = this.days.get(day);
-    if (!entry) return true;
-    if (entry.settled) return now - entry.fetchedAt > this.settledTtl;
-    return refresh || now - entry.fetchedAt > this.freshTtl;
+  /**
+   * Days another instance is walking: read from the store as its walk writes them; a day whose
+   * claim ran out (its walker died) is claimed and walked here.
+   */
+  private waitForOthers(days: string[], pool: LimitFunction): Promise<void> {
+    const task = (async () => {
+      let left = days;
+      while (left.length > 0) {
+        await sleep(OTHERS_POLL_MS);
+        await this.sync.restore(left, () => false);
+        const now = Date.now();
+        left = left.filter((day) => this.cache.isStale(day, now, false));
+        const mine = await this.sync.claim(left);
+        if (mine.length === 0) continue;
+        await Promise.all(this.windowsOf(mine).map((w) => this.fetchWindow(w, pool)));
+        left = left.filter((day) => !mine.includes(day));
+      }
+    })();
+    for (const day of days) this.pending.set(day, task);
+    void task
+      .catch(() => {})
+      .finally(() => {
+        for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
+      });
+    return task;
   }
 
   private fetchWindow(window: DateRange, pool: LimitFunction): Promise<void> {
     const days = eachDay(window);
+    const release = this.sync.hold(days);
     const task = pool(() =>
       walkWindow(
         window,
@@ -211,30 +202,24 @@ export class OrderStore {
       ),
     )
       .then((orders) => this.keep(window, days, orders))
-      .finally(() => {
+      .finally(async () => {
+        await release();
         for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
       });
     for (const day of days) this.pending.set(day, task);
     return task;
   }
 
-  /** Keeps a walked window by day; days that settled are written through before it resolves. */
+  /** Keeps a walked window by day, each written through to the store before it resolves. */
   private async keep(window: DateRange, days: string[], upstream: Columns): Promise<void> {
     const fetchedAt = Date.now();
     const settledBefore = addDays(istanbulToday(this.opts.now()), -1);
     const writes: Promise<void>[] = [];
     for (const [day, cols] of splitByDay(window, days, upstream, this.opts.log)) {
       const settled = day < settledBefore && isSettledDay(cols);
-      this.days.set(day, { cols, fetchedAt, settled, version: ++this.version });
-      if (settled && this.opts.archive) writes.push(this.archive(day, cols));
+      this.cache.set(day, cols, fetchedAt, settled);
+      writes.push(this.sync.write(day, cols, settled, fetchedAt));
     }
     await Promise.all(writes);
-  }
-
-  private archive(day: string, cols: Columns): Promise<void> {
-    const bytes = encodeDay(cols, this.dict);
-    return this.opts
-      .archive!.write(day, cols.n, bytes)
-      .catch((e: unknown) => this.storeError("write", e));
   }
 }
