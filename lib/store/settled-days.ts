@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 
-export type StoredDay = { data: Uint8Array; orders: number; settled: boolean; fetchedAt: number };
+type StoredDay = { data: Uint8Array; orders: number; settled: boolean; fetchedAt: number };
 
 export type DayArchive = {
   /** Those of `days` that are stored settled, or unsettled but walked at `freshSince` or later. */
