@@ -4,18 +4,19 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 import { authenticate } from "./users";
 import { getUsers } from "./users-config";
-import { LoginThrottle } from "./throttle";
+import type { LoginThrottle } from "./throttle";
 
 const bodySchema = z.object({
   username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
 });
 
-const holder = globalThis as typeof globalThis & { __loginThrottle?: LoginThrottle };
-export const throttle = (holder.__loginThrottle ??= new LoginThrottle());
-
 /** Returns the username on success; throws 400, 401 or 429 ApiErrors. */
-export function checkLogin(body: unknown, address: string): string {
+export async function checkLogin(
+  body: unknown,
+  address: string,
+  throttle: LoginThrottle,
+): Promise<string> {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
     throw new ApiError(
@@ -23,7 +24,7 @@ export function checkLogin(body: unknown, address: string): string {
       "Send a JSON body with a username and a password (both non-empty text).",
     );
   const { username, password } = parsed.data;
-  const wait = throttle.retryAfter(username, address);
+  const wait = await throttle.retryAfter(username, address);
   if (wait > 0)
     throw new ApiError(
       "rate_limited",
@@ -32,9 +33,9 @@ export function checkLogin(body: unknown, address: string): string {
       { "retry-after": String(wait) },
     );
   if (!authenticate(getUsers(), username, password)) {
-    throttle.fail(username, address);
+    await throttle.fail(username, address);
     throw new ApiError("invalid_credentials", "Wrong username or password.");
   }
-  throttle.succeed(username);
+  await throttle.succeed(username);
   return username;
 }

@@ -57,5 +57,20 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Failed sign-ins, so that the login throttle holds across instances and restarts.
+    "0004-login-failures": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("login_failures")
+          .addColumn("key", "text", (c) => c.notNull())
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("login_failures_key_at")
+          .on("login_failures")
+          .columns(["key", "at"])
+          .execute();
+      },
+    },
   };
 }

@@ -33,4 +33,10 @@ export type Database = {
     /** ms since the epoch; pg hands bigint back as a string. */
     expires_at: number | string;
   };
+  /** One row per failed sign-in and key (`user:<name>` or `addr:<address>`). */
+  login_failures: {
+    key: string;
+    /** ms since the epoch; pg hands bigint back as a string. */
+    at: number | string;
+  };
 };

@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { throttle } from "@/lib/auth/login";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LoginThrottle } from "@/lib/auth/throttle";
+import { setLoginThrottleForTesting } from "@/lib/server/login-throttle";
 import { GET as reports } from "../reports/route";
 import { POST as login } from "./login/route";
 import { POST as logout } from "./logout/route";
 
 const ctx = { params: Promise.resolve({}) } as never;
+// The routes' throttle: in memory here (the store-backed one is tested with the store).
+const throttle = new LoginThrottle();
+beforeAll(() => setLoginThrottleForTesting(throttle));
+afterAll(() => setLoginThrottleForTesting(undefined));
 const ORIGIN = "http://127.0.0.1:3000";
 let address = 0;
 
@@ -74,7 +79,7 @@ describe("POST /api/auth/login", () => {
     const from = { "x-forwarded-for": "203.0.113.7" };
     for (let i = 0; i < 5; i++) await login(post(creds(`u${i}`, "x"), from), ctx);
     expect((await login(post(creds("demo", "demo"), from), ctx)).status).toBe(429);
-    throttle.succeed("demo");
+    await throttle.succeed("demo");
   });
 
   it.each([

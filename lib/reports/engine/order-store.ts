@@ -124,7 +124,6 @@ export class OrderStore {
       const gate = new Promise<void>((resolve, reject) => {
         settle = (error) => (error === undefined ? resolve() : reject(error));
       });
-      gate.catch(() => {});
       for (const day of missing) this.pending.set(day, gate);
       const mine = new Set(await this.sync.claim(missing));
       const others = missing.filter((day) => !mine.has(day));
@@ -133,9 +132,11 @@ export class OrderStore {
       const pool = pLimit(2);
       for (const window of this.windowsOf([...mine])) waits.add(this.fetchWindow(window, pool));
       if (others.length > 0) waits.add(this.waitForOthers(others, pool));
-      void gate.finally(() => {
-        for (const day of missing) if (this.pending.get(day) === gate) this.pending.delete(day);
-      });
+      void gate
+        .catch(() => {})
+        .finally(() => {
+          for (const day of missing) if (this.pending.get(day) === gate) this.pending.delete(day);
+        });
     }
     progress.total += waits.size;
     try {

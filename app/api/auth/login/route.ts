@@ -3,10 +3,12 @@ import { assertSameOrigin, clientAddress, readJsonBody } from "@/lib/api/request
 import { withoutSession } from "@/lib/api/route";
 import { checkLogin } from "@/lib/auth/login";
 import { sessionCookie } from "@/lib/auth/session";
+import { loginThrottle } from "@/lib/server/login-throttle";
 
 export const POST = withoutSession(async (request) => {
   assertSameOrigin(request);
-  const user = checkLogin(await readJsonBody(request), clientAddress(request));
+  const body = await readJsonBody(request);
+  const user = await checkLogin(body, clientAddress(request), await loginThrottle());
   return new Response(null, {
     status: 204,
     headers: { "set-cookie": await sessionCookie(user, request), "cache-control": "no-store" },
