@@ -11,7 +11,7 @@ export interface FailureStore {
   clear(key: string): Promise<void>;
 }
 
-export class MemoryFailureStore implements FailureStore {
+class MemoryFailureStore implements FailureStore {
   // Bounded: a flood of made-up usernames cannot grow it without end; the oldest keys go first.
   private readonly failures = new LRUCache<string, number[]>({ max: 50_000 });
 
