@@ -14,6 +14,7 @@ import { createSimulator } from "@/lib/simulator";
 import { dayClaims, type DayClaims } from "@/lib/store/day-claims";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
+import { walkProgress, type ProgressStore } from "@/lib/store/walk-progress";
 import { store } from "./store";
 
 const DEMO_BASE_URL = "http://simulator.invalid/v1";
@@ -32,6 +33,8 @@ export type ServiceDeps = {
   archive?: DayArchive;
   /** Claims on days being walked, shared by the instances on one Postgres. */
   claims?: DayClaims;
+  /** Walk progress shared by the instances on one Postgres. */
+  progress?: ProgressStore;
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -81,6 +84,7 @@ async function fromEnv(): Promise<Services> {
     client,
     archive: settledDays(opened.db, account),
     claims: opened.kind === "postgres" ? dayClaims(opened.db, account) : undefined,
+    progress: opened.kind === "postgres" ? walkProgress(opened.db, account) : undefined,
     concurrency: config.concurrency,
     now: () => new Date(),
     log: logToStdout,

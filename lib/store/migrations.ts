@@ -72,5 +72,20 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // How far walks have come, for the progress poll on any instance.
+    "0005-walk-progress": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("walk_progress")
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("range", "text", (c) => c.notNull())
+          .addColumn("total", "integer", (c) => c.notNull())
+          .addColumn("done", "integer", (c) => c.notNull())
+          .addColumn("active", "integer", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("walk_progress_pk", ["account", "range"])
+          .execute();
+      },
+    },
   };
 }

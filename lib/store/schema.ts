@@ -39,4 +39,13 @@ export type Database = {
     /** ms since the epoch; pg hands bigint back as a string. */
     at: number | string;
   };
+  /** A walk's progress by range (`start..end`), written as it advances. */
+  walk_progress: {
+    account: string;
+    range: string;
+    total: number;
+    done: number;
+    active: number;
+    updated_at: number | string;
+  };
 };

@@ -10,6 +10,7 @@ import { OrderStore } from "@/lib/reports/engine/order-store";
 import type { Services } from "@/lib/server/services";
 import type { DayClaims } from "@/lib/store/day-claims";
 import type { DayArchive } from "@/lib/store/settled-days";
+import type { ProgressStore } from "@/lib/store/walk-progress";
 import { createSimulator, type Simulator, type SimulatorOptions } from "@/lib/simulator";
 
 export const NOW = new Date("2026-04-29T12:00:00+03:00");
@@ -33,6 +34,8 @@ export function harness(
     archive?: DayArchive;
     /** Claims on days being walked, when several engines share one Postgres. */
     claims?: DayClaims;
+    /** Walk progress shared with other engines. */
+    progress?: ProgressStore;
     /** How long a day that is not settled stays good (default a minute). */
     freshTtlMs?: number;
   } = {},
@@ -73,7 +76,7 @@ export function harness(
     claims: opts.claims,
     freshTtlMs: opts.freshTtlMs,
   });
-  const engine = createEngine({ client, store, now, log });
+  const engine = createEngine({ client, store, now, log, progress: opts.progress });
   const services: Services = {
     engine,
     rangeContext: () => ({ today: istanbulToday(now()), maxRangeDays }),

@@ -195,12 +195,12 @@ describe("report engine against the simulator's truth", () => {
     const q = query("start=2026-01-01&end=2026-04-29");
     const pending = h.engine.report(q);
     await new Promise((r) => setTimeout(r, 30));
-    const during = h.engine.progress(q);
+    const during = await h.engine.progress(q);
     expect(during.active).toBe(true);
     expect(during.windows.total).toBe(splitWindows(q).length); // the range (its comparison comes after)
     expect(during.windows.done).toBeLessThan(during.windows.total);
     await pending;
-    const after = h.engine.progress(q);
+    const after = await h.engine.progress(q);
     expect(after).toEqual({
       active: false,
       windows: { total: during.windows.total, done: during.windows.total },

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import { previousRange, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
+import type { ProgressStore } from "@/lib/store/walk-progress";
 import type { OrderQuery } from "@/lib/reports/contract/order-query";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type {
@@ -27,6 +28,8 @@ export type EngineDeps = {
   store: OrderStore;
   now: () => Date;
   log: LogSink;
+  /** Where progress is shared with other instances; none: this process only. */
+  progress?: ProgressStore;
 };
 
 /** A comparison whose walk failed is not walked again for this long (the answer says so). */
@@ -34,9 +37,9 @@ const FAILED_COMPARISON_MS = 30_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
-export function createEngine({ client, store, now, log }: EngineDeps) {
+export function createEngine({ client, store, now, log, progress }: EngineDeps) {
   const recipients = new RecipientSource(client);
-  const board = new ProgressBoard();
+  const board = new ProgressBoard(progress, log);
   const background = new Set<Promise<void>>();
   const failedComparisons = new LRUCache<string, true>({ max: 1000, ttl: FAILED_COMPARISON_MS });
 
@@ -80,7 +83,7 @@ export function createEngine({ client, store, now, log }: EngineDeps) {
       while (background.size > 0) await Promise.all(background);
     },
 
-    progress(range: DateRange): ProgressResponse {
+    progress(range: DateRange): Promise<ProgressResponse> {
       return board.read(range);
     },
 

@@ -10,6 +10,7 @@ import { dayClaims } from "@/lib/store/day-claims";
 import { openStore, type Store } from "@/lib/store/open";
 import { settledDays } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
+import { walkProgress } from "@/lib/store/walk-progress";
 import { harness } from "@/lib/testing/harness";
 import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { CLAIM_LEASE_MS } from "./store-sync";
@@ -53,6 +54,7 @@ async function twoInstances() {
         concurrency: BUDGET,
         archive: settledDays(store.db, "acct"),
         claims: dayClaims(store.db, "acct"),
+        progress: walkProgress(store.db, "acct"),
         shared: upstreamSlots(store.db, {
           account: "acct",
           size: BUDGET,
@@ -108,5 +110,25 @@ describe.skipIf(!hasPostgres)("two engines on one Postgres", () => {
     expect(report.totals.orders).toBe(one.sim.truth(range.start, range.end).totals.orders);
     expect(took).toBeGreaterThanOrEqual(CLAIM_LEASE_MS - 300);
     expect(took).toBeLessThan(CLAIM_LEASE_MS + 4000);
+  });
+
+  it("shows a walk's progress on the other instance too", async () => {
+    const { one, two } = await twoInstances();
+    const q = query("start=2025-06-01&end=2025-09-30");
+    const walking = one.engine.report(q);
+    let seen = await two.engine.progress(q);
+    for (let i = 0; i < 100 && !(seen.active && seen.windows.done > 0); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = await two.engine.progress(q);
+    }
+    expect(seen.active).toBe(true);
+    expect(seen.windows.total).toBe(13);
+    expect(seen.windows.done).toBeGreaterThan(0);
+    await walking;
+    await one.engine.whenIdle();
+    expect(await two.engine.progress(q)).toEqual({
+      active: false,
+      windows: { total: 13, done: 13 },
+    });
   });
 });

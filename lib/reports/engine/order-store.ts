@@ -139,11 +139,13 @@ export class OrderStore {
         });
     }
     progress.total += waits.size;
+    progress.moved?.();
     try {
       await Promise.all(
         [...waits].map((p) =>
           p.then(() => {
             progress.done++;
+            progress.moved?.();
           }),
         ),
       );

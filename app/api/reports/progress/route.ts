@@ -6,5 +6,5 @@ import { services } from "@/lib/server/services";
 export const GET = withSession(async (request) => {
   const { engine, rangeContext } = await services();
   const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
-  return Response.json(engine.progress(query), { headers: { "cache-control": "no-store" } });
+  return Response.json(await engine.progress(query), { headers: { "cache-control": "no-store" } });
 });
