@@ -1,7 +1,6 @@
 // Secret and privacy hygiene, proven rather than hoped for: the app built and run with distinctive
 // fake credentials never shows them in its client bundles, pages, API answers (success or error)
 // or server log, and never logs a phone number.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { hashFromSecret } from "@/lib/iletimerkezi/hash";
 import { CANARY, E2E_NOW } from "./env";
+import { assertFree, start, stop, waitFor, type Started } from "./processes";
 
 const SIM_PORT = 4019;
 const APP_PORT = 3109;
@@ -34,57 +34,8 @@ function appEnv(simPort: number): Record<string, string> {
   };
 }
 
-let sim: ChildProcess;
-let app: ChildProcess;
-let log = "";
-
-/**
- * Starts a process in its own group, so stop() ends it with every child it forked. The app's
- * output (not the simulator's, which prints its key) is the log.
- */
-function start(command: string, args: string[], env?: Record<string, string>) {
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  if (env) {
-    child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-  }
-  return child;
-}
-
-function stop(child: ChildProcess | undefined) {
-  if (child?.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** A stale process on a port would answer in place of the one this spec starts. */
-async function assertFree(port: number) {
-  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
-    () => true,
-    () => false,
-  );
-  if (answered) throw new Error(`port ${port} is already in use: stop what listens there`);
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(url, { method: "POST" });
-      if (res.status > 0) return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
+let sim: Started;
+let app: Started;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -187,6 +138,7 @@ test.describe("secret hygiene", () => {
     await context.close();
     await api.dispose();
 
+    const log = app.output();
     expect(log).toContain('"event":"upstream"');
     expectClean(log, "the server log");
     expect(log.split("\n").filter((line) => PHONE.test(line))).toEqual([]);
@@ -241,6 +193,6 @@ test.describe("secret hygiene", () => {
       stop(otherApp);
       stop(otherSim);
     }
-    expectClean(log, "the server log");
+    expectClean(otherApp.output(), "the server log");
   });
 });
