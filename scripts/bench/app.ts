@@ -85,6 +85,10 @@ export async function startApp(
     bare?: boolean;
     /** Where the server's stdout (JSON logs) goes; discarded by default. */
     logFile?: string;
+    /** The embedded store's folder (default: a new one, so the first report is cold). */
+    dataDir?: string;
+    /** Postgres instead of the embedded store. */
+    databaseUrl?: string;
   },
 ): Promise<App> {
   if (!existsSync(join(dir, ".next", "BUILD_ID")))
@@ -102,8 +106,9 @@ export async function startApp(
     DASHBOARD_USERS: `${BENCH_USER}:${hashPassword(BENCH_PASSWORD)}`,
     UPSTREAM_CONCURRENCY: String(opts.concurrency),
     PORT: String(opts.port),
-    // A new embedded store per start: the first report over a range is cold, as it is measured.
-    DATA_DIR: mkdtempSync(join(tmpdir(), "imr-bench-store-")),
+    // A new embedded store per start unless told: the first report over a range is cold.
+    DATA_DIR: opts.dataDir ?? mkdtempSync(join(tmpdir(), "imr-bench-store-")),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
   };
   // As `npm start` starts it (scripts/start.sh, which execs next: the pid is the server's, so RSS

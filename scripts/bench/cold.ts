@@ -72,6 +72,20 @@ async function engineWalk(
   };
 }
 
+/** The first numbers of a cold report: the range's own walk; the comparison comes after. */
+async function firstNumbers(sim: SimProcess, range: DateRange, concurrency: number) {
+  const { engine, counter, rangeContext } = engineFor(sim, concurrency);
+  const qs = new URLSearchParams({ start: range.start, end: range.end });
+  const started = performance.now();
+  const report = await engine.report(parseReportQuery(qs, rangeContext()));
+  const wallMs = performance.now() - started;
+  const calls = counter.calls;
+  if (!report.previous?.pending)
+    throw new Error("the comparison was there before the range's own walk");
+  await engine.whenIdle();
+  return { wallMs, calls, withComparisonCalls: counter.calls };
+}
+
 export type ColdResult = {
   days: number;
   ordersPerDay: number;
@@ -87,6 +101,14 @@ export type ColdResult = {
     ratioToBound: number;
     speedup: number;
     extraCallsPct: number;
+  }>;
+  /** engine.report on a cold range: when the first numbers are there, against the same bound. */
+  firstNumbers: Array<{
+    concurrency: number;
+    wallMs: number;
+    calls: number;
+    boundMs: number;
+    ratioToBound: number;
   }>;
 };
 
@@ -104,6 +126,9 @@ export async function coldBench(
   const range = benchRange(opts.days);
   const naive: ColdRun[] = [];
   const engine = new Map<number, ColdRun[]>(opts.concurrencies.map((c) => [c, []]));
+  const first = new Map<number, { wallMs: number; calls: number }[]>(
+    opts.concurrencies.map((c) => [c, []]),
+  );
   // Interleave the contenders within each round, so a noisy neighbour hurts them alike.
   for (let run = 1; run <= opts.runs; run++) {
     const n = await naiveWalk(sim, range);
@@ -115,6 +140,11 @@ export async function coldBench(
         throw new Error(`engine found ${e.orders} orders, naive walk ${n.orders}`);
       engine.get(c)?.push(e);
       say(`  run ${run}: engine@${c} ${round(e.wallMs / 1000, 2)} s, ${e.calls} calls`);
+      const f = await firstNumbers(sim, range, c);
+      first.get(c)?.push(f);
+      say(
+        `  run ${run}: report@${c} first numbers ${round(f.wallMs / 1000, 2)} s after ${f.calls} calls (${f.withComparisonCalls} with the comparison)`,
+      );
     }
   }
   const naiveMs = median(naive.map((r) => r.wallMs));
@@ -141,6 +171,19 @@ export async function coldBench(
         extraCallsPct: round(((calls - naiveCalls) / naiveCalls) * 100, 1),
       };
     }),
+    firstNumbers: opts.concurrencies.map((concurrency) => {
+      const runs = first.get(concurrency) ?? [];
+      const wallMs = median(runs.map((r) => r.wallMs));
+      const calls = median(runs.map((r) => r.calls));
+      const boundMs = Math.ceil(calls / concurrency) * opts.latencyMs;
+      return {
+        concurrency,
+        wallMs: round(wallMs),
+        calls,
+        boundMs,
+        ratioToBound: round(wallMs / boundMs, 3),
+      };
+    }),
   };
 }
 
@@ -162,9 +205,11 @@ export async function sharedBench(
   const one = engineFor(sim, concurrency);
   const context = one.rangeContext();
   await one.engine.report(parseReportQuery(params, context));
+  await one.engine.whenIdle(); // the comparison, walked after the range
   const ten = engineFor(sim, concurrency);
   const q = parseReportQuery(params, context);
   const reports = await Promise.all(Array.from({ length: 10 }, () => ten.engine.report(q)));
+  await ten.engine.whenIdle();
   const first = JSON.stringify(reports[0]?.totals);
   return {
     days,

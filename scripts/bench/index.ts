@@ -10,12 +10,13 @@ import { parseArgs } from "node:util";
 import { addDays, istanbulToday } from "@/lib/dates";
 import { buildApp, ensureSession, startApp, type App } from "./app";
 import { browserBench } from "./browser";
+import { instancesBench, restartBench } from "./durable";
 import { benchRange, coldBench, sharedBench } from "./cold";
 import { loadBench } from "./load";
 import { startSim, type SimProcess } from "./sim";
 import { warmBench } from "./warm";
 
-const ITEMS = ["cold", "shared", "warm", "browser", "load"] as const;
+const ITEMS = ["cold", "shared", "warm", "browser", "load", "restart", "instances"] as const;
 
 const USAGE = `usage: npm run bench -- [--only ${ITEMS.join(",")}] [--runs 3] [--latency 50] [--jitter 10]
   [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare] [--warm-orders-per-day 604]`;
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
         say(
           `  engine@${e.concurrency}: ${e.wallMs} ms, ${e.calls} calls (+${e.extraCallsPct}%), bound ${e.boundMs} ms, ×${e.ratioToBound} of bound, ${e.speedup}× faster than naive`,
         );
+      for (const f of cold.firstNumbers)
+        say(
+          `  report@${f.concurrency}: first numbers ${f.wallMs} ms after ${f.calls} calls, bound ${f.boundMs} ms, ×${f.ratioToBound} of bound`,
+        );
     }
     if (only.has("shared")) {
       say(
@@ -179,6 +184,35 @@ async function main(): Promise<void> {
       results.load = load;
       say(
         `  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
+      );
+    }
+  }
+
+  if (only.has("restart") || only.has("instances")) {
+    if (args.rebuild && !needApp) results.build = buildApp(process.cwd(), appDir, say);
+    if (only.has("restart")) {
+      const s = await sim(warmOrdersPerDay);
+      say(`\n7. restart with the year in the embedded store (366 days at ${warmOrdersPerDay}/day)`);
+      const r = await restartBench(
+        appDir,
+        s,
+        { port: port + 10, concurrency: 8, days: 366, settleSeconds },
+        say,
+      );
+      results.restart = r;
+      say(
+        `  cold: ${r.coldCalls} upstream calls; after the restart: ${r.restartCalls} calls, first report ${r.restartFirstReportMs} ms; RSS settled ${r.rssSettledAfterRestartMb} MB`,
+      );
+    }
+    if (only.has("instances")) {
+      const s = await sim(300);
+      say(
+        "\n8. two instances on one Postgres: ten identical cold requests (30 days) vs one instance's one",
+      );
+      const r = await instancesBench(appDir, s, { port: port + 20, concurrency: 4, days: 30 });
+      results.instances = r;
+      say(
+        `  one instance, one request: ${r.oneInstanceCalls} calls; two instances, ten requests: ${r.twoInstancesTenRequestsCalls} calls; identical answers: ${r.identical}`,
       );
     }
   }
