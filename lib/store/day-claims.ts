@@ -1,6 +1,7 @@
 // Which instance walks which day right now. A walker claims the days it is about to walk; a day
 // another instance holds is waited for (its walk ends in the store) unless the claim expires,
 // which is what happens when its holder dies. One statement claims a whole range.
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 

@@ -1,6 +1,7 @@
 // Failed sign-ins, by username and by client address, kept in the store so that the login
 // throttle holds across instances and restarts. Rows older than the window are dropped as
 // failures are added.
+import "server-only";
 import type { Kysely } from "kysely";
 import type { FailureStore } from "@/lib/auth/throttle";
 import type { Database } from "./schema";

@@ -1,6 +1,7 @@
 // The store's migrations, in order, run at start (a table records which ran). Append, never edit:
 // an instance that started with an older list must find its own migrations unchanged. Both
 // engines run the same list; only the binary column type differs between them.
+import "server-only";
 import type { Kysely, Migration } from "kysely";
 
 export type Dialect = "sqlite" | "postgres";

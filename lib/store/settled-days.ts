@@ -2,6 +2,7 @@
 // before any upstream call; days not yet settled are kept with the time of their walk, so another
 // instance can use them while they are fresh. One row per day, written in one statement, so a
 // day is either whole or absent.
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 

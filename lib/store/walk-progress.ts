@@ -1,5 +1,6 @@
 // How far each account's walks have come, by range, so that any instance answers the progress
 // poll of a walk another instance runs (a balancer sends the poll where it likes).
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 
