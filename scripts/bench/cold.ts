@@ -86,6 +86,24 @@ async function firstNumbers(sim: SimProcess, range: DateRange, concurrency: numb
   return { wallMs, calls, withComparisonCalls: counter.calls };
 }
 
+/** Medians of runs, against the bound ⌈calls / concurrency⌉ × latency. */
+function againstBound(
+  runs: readonly { wallMs: number; calls: number }[],
+  concurrency: number,
+  latencyMs: number,
+) {
+  const wallMs = median(runs.map((r) => r.wallMs));
+  const calls = median(runs.map((r) => r.calls));
+  const boundMs = Math.ceil(calls / concurrency) * latencyMs;
+  return {
+    concurrency,
+    wallMs: round(wallMs),
+    calls,
+    boundMs,
+    ratioToBound: round(wallMs / boundMs, 3),
+  };
+}
+
 export type ColdResult = {
   days: number;
   ordersPerDay: number;
@@ -157,33 +175,16 @@ export async function coldBench(
     orders: naive[0]?.orders ?? 0,
     naive: { wallMs: round(naiveMs), calls: naiveCalls },
     engine: opts.concurrencies.map((concurrency) => {
-      const runs = engine.get(concurrency) ?? [];
-      const wallMs = median(runs.map((r) => r.wallMs));
-      const calls = median(runs.map((r) => r.calls));
-      const boundMs = Math.ceil(calls / concurrency) * opts.latencyMs;
+      const m = againstBound(engine.get(concurrency) ?? [], concurrency, opts.latencyMs);
       return {
-        concurrency,
-        wallMs: round(wallMs),
-        calls,
-        boundMs,
-        ratioToBound: round(wallMs / boundMs, 3),
-        speedup: round(naiveMs / wallMs, 2),
-        extraCallsPct: round(((calls - naiveCalls) / naiveCalls) * 100, 1),
+        ...m,
+        speedup: round(naiveMs / m.wallMs, 2),
+        extraCallsPct: round(((m.calls - naiveCalls) / naiveCalls) * 100, 1),
       };
     }),
-    firstNumbers: opts.concurrencies.map((concurrency) => {
-      const runs = first.get(concurrency) ?? [];
-      const wallMs = median(runs.map((r) => r.wallMs));
-      const calls = median(runs.map((r) => r.calls));
-      const boundMs = Math.ceil(calls / concurrency) * opts.latencyMs;
-      return {
-        concurrency,
-        wallMs: round(wallMs),
-        calls,
-        boundMs,
-        ratioToBound: round(wallMs / boundMs, 3),
-      };
-    }),
+    firstNumbers: opts.concurrencies.map((concurrency) =>
+      againstBound(first.get(concurrency) ?? [], concurrency, opts.latencyMs),
+    ),
   };
 }
 
