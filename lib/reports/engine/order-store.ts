@@ -47,6 +47,16 @@ const OTHERS_POLL_MS = 200;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 export class OrderStore {
   private readonly cache: DayCache;
   private readonly sync: StoreSync;
@@ -117,14 +127,11 @@ export class OrderStore {
       if (shared) waits.add(shared);
       else if (this.cache.isStale(day, now, refresh)) missing.push(day);
     }
-    let settle: ((error?: unknown) => void) | null = null;
-    if (missing.length > 0) {
-      // Taken before the claim's round trip, so that callers in this process wait for this load,
-      // and fail with it if it fails.
-      const gate = new Promise<void>((resolve, reject) => {
-        settle = (error) => (error === undefined ? resolve() : reject(error));
-      });
-      for (const day of missing) this.pending.set(day, gate);
+    // Taken before the claim's round trip, so that callers in this process wait for this load,
+    // and fail with it if it fails.
+    const gate = missing.length > 0 ? deferred() : null;
+    if (gate) {
+      for (const day of missing) this.pending.set(day, gate.promise);
       const mine = new Set(await this.sync.claim(missing));
       const others = missing.filter((day) => !mine.has(day));
       // Windows queue for a few at a time so they complete (and progress advances) in order,
@@ -132,10 +139,11 @@ export class OrderStore {
       const pool = pLimit(2);
       for (const window of this.windowsOf([...mine])) waits.add(this.fetchWindow(window, pool));
       if (others.length > 0) waits.add(this.waitForOthers(others, pool));
-      void gate
+      void gate.promise
         .catch(() => {})
         .finally(() => {
-          for (const day of missing) if (this.pending.get(day) === gate) this.pending.delete(day);
+          for (const day of missing)
+            if (this.pending.get(day) === gate.promise) this.pending.delete(day);
         });
     }
     progress.total += waits.size;
@@ -149,9 +157,9 @@ export class OrderStore {
           }),
         ),
       );
-      (settle as ((error?: unknown) => void) | null)?.();
+      gate?.resolve();
     } catch (error) {
-      (settle as ((error?: unknown) => void) | null)?.(error ?? new Error("load failed"));
+      gate?.reject(error);
       throw error;
     }
   }
