@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import type { DayClaims } from "@/lib/store/day-claims";
+import type { DayArchive } from "@/lib/store/settled-days";
 import { harness } from "@/lib/testing/harness";
 
 const query = (qs: string) =>
@@ -47,5 +48,26 @@ describe("the order loader", () => {
     await new Promise((r) => setTimeout(r, 20));
     const results = await Promise.allSettled([first, h.engine.report(q), h.engine.report(q)]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+
+  it("still walks yesterday and today again on refresh when claims and a store are in use", async () => {
+    const rows = new Map<string, Parameters<DayArchive["write"]>[1]>();
+    const archive: DayArchive = {
+      read: async (days, freshSince) =>
+        new Map(
+          days.flatMap((d) => {
+            const row = rows.get(d);
+            return row && (row.settled || row.fetchedAt >= freshSince) ? [[d, row] as const] : [];
+          }),
+        ),
+      write: async (day, row) => void rows.set(day, row),
+    };
+    const h = harness({ ordersPerDay: 30 }, { claims: slowClaims, archive });
+    const q = query("start=2026-04-20&end=2026-04-29");
+    await h.engine.report(q);
+    await h.engine.whenIdle();
+    h.sim.resetStats();
+    await h.engine.report({ ...q, refresh: true });
+    expect(h.sim.stats().requests).toBeGreaterThan(0);
   });
 });

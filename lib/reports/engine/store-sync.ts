@@ -77,15 +77,28 @@ export class StoreSync {
       .catch((error: unknown) => this.failed("write", error));
   }
 
-  /** Claims `days` for this process: the ones it may walk (all of them without several instances). */
+  /**
+   * Claims `days` for this process: the ones it should walk (all of them without several
+   * instances). A walker writes its days before it releases them, so a day claimed just after
+   * another's release may already be stored: those are read back and let go, not walked again.
+   */
   async claim(days: readonly string[]): Promise<string[]> {
-    if (!this.claims || days.length === 0) return [...days];
+    const claims = this.claims;
+    if (!claims || days.length === 0) return [...days];
+    let mine: string[];
     try {
-      return await this.claims.claim(days, this.holder, CLAIM_LEASE_MS);
+      mine = await claims.claim(days, this.holder, CLAIM_LEASE_MS);
     } catch (error) {
       this.failed("claim", error);
       return [...days];
     }
+    const before = new Map(mine.map((day) => [day, this.cache.get(day)?.version]));
+    await this.restore(mine, () => false);
+    // Read back just now (its version moved); a day kept fresh here but refreshed is still walked.
+    const stored = mine.filter((day) => this.cache.get(day)?.version !== before.get(day));
+    if (stored.length > 0)
+      await claims.release(stored, this.holder).catch((e: unknown) => this.failed("release", e));
+    return mine.filter((day) => !stored.includes(day));
   }
 
   /** Keeps the claims on `days` alive until the returned function releases them. */
