@@ -49,6 +49,10 @@ describe("upstream faults at the API", () => {
       "a timeout on one page",
       { fault: once((c) => c.page === 2 && c.start === "2026-04-11", "timeout") },
     ],
+    [
+      "a garbled 200 on one page",
+      { fault: once((c) => c.page === 2 && c.start === "2026-04-11", "malformed") },
+    ],
     ["a page with far more orders than usual", { oversizedPage: 400 }],
     ["an order repeated across pages", { duplicateAcrossPages: true }],
   ])("recovers exact totals from %s", async (_name, sim) => {
@@ -61,7 +65,7 @@ describe("upstream faults at the API", () => {
   it.each<
     [string, Partial<SimulatorOptions>, number, string, ((j: unknown) => unknown) | undefined]
   >([
-    ["malformed JSON", onPage(2, "malformed"), 502, "upstream_rejected", undefined],
+    ["a persistently garbled 200", onPage(2, "malformed"), 503, "upstream_unavailable", undefined],
     ["401 in the middle of a walk", onPage(3, { code: 401 }), 502, "upstream_auth", undefined],
     ["endless paging", { endlessPaging: true }, 502, "upstream_rejected", undefined],
     ["a persistent 503", onPage(1, "unavailable"), 503, "upstream_unavailable", undefined],

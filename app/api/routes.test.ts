@@ -129,7 +129,7 @@ describe("GET /api/reports", () => {
     [{ code: 464 }, 502, "upstream_rejected", /464/],
     ["unavailable", 503, "upstream_unavailable", /Try again/],
     ["timeout", 504, "upstream_unavailable", /did not answer/],
-    ["malformed", 502, "upstream_rejected", /not JSON/],
+    ["malformed", 503, "upstream_unavailable", /not JSON/],
   ] as const)("maps an upstream %o to %i %s", async (fault, status, code, message) => {
     const h = use({ fault: () => fault }, { timeoutMs: 100 });
     const res = await reports(await get("/api/reports?start=2026-04-20&end=2026-04-21"), noParams);

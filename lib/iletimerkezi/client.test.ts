@@ -126,10 +126,20 @@ describe("iletiMerkezi client", () => {
     expect(error.message).toMatch(/did not answer within 200 ms/);
   });
 
-  it("calls malformed JSON a bad response, without retrying", async () => {
+  it("retries a 200 whose body is not JSON like a 5xx, and calls it unavailable in the end", async () => {
     const { client, simulator } = setup(() => "malformed");
-    expect((await failure(client.getReports(week))).kind).toBe("bad_response");
-    expect(simulator.stats().requests).toBe(1);
+    const error = await failure(client.getReports(week));
+    expect(error.kind).toBe("unavailable");
+    expect(error.message).toMatch(/not JSON \(HTTP 200, cut short or garbled\)/);
+    expect(simulator.stats().requests).toBe(3);
+  });
+
+  it("gets the page on the next try after one garbled 200", async () => {
+    const { client, simulator } = setup(({ requestNumber }) =>
+      requestNumber === 1 ? "malformed" : null,
+    );
+    expect((await client.getReports(week)).orders.length).toBeGreaterThan(0);
+    expect(simulator.stats().requests).toBe(2);
   });
 
   it("calls a network failure unavailable", async () => {

@@ -87,6 +87,12 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
     } catch {
       if (res.status >= 500)
         throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
+      // A 200 whose body is not JSON was cut short or garbled on the way: worth another try.
+      if (res.status === 200)
+        throw new UpstreamError(
+          "unavailable",
+          `${endpoint} answered a body that is not JSON (HTTP 200, cut short or garbled)`,
+        );
       throw new UpstreamError(
         "bad_response",
         `${endpoint} answered a body that is not JSON (HTTP ${res.status})`,

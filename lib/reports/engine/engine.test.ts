@@ -108,7 +108,7 @@ describe("report engine against the simulator's truth", () => {
 
   it.each([
     ["401 in the middle of a walk", { code: 401 }, "auth"],
-    ["malformed JSON", "malformed", "bad_response"],
+    ["malformed JSON", "malformed", "unavailable"],
   ] as const)("fails the report on %s", async (_name, fault, kind) => {
     const h = harness({ fault: ({ page }) => (page === 3 ? fault : null) });
     const error = await h.engine
