@@ -38,6 +38,8 @@ export function harness(
     progress?: ProgressStore;
     /** How long a day that is not settled stays good (default a minute). */
     freshTtlMs?: number;
+    /** How long a failed day fails again at once (default 10 s). */
+    failureBackoffMs?: number;
   } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
@@ -75,6 +77,7 @@ export function harness(
     archive: opts.archive,
     claims: opts.claims,
     freshTtlMs: opts.freshTtlMs,
+    failureBackoffMs: opts.failureBackoffMs,
   });
   const engine = createEngine({ client, store, now, log, progress: opts.progress });
   const services: Services = {

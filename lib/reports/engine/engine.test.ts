@@ -97,12 +97,16 @@ describe("report engine against the simulator's truth", () => {
   });
 
   it("fails the report when one window keeps failing, and caches nothing partial", async () => {
-    const h = harness({ fault: ({ start }) => (start === "2026-04-10" ? "unavailable" : null) });
+    const h = harness(
+      { fault: ({ start }) => (start === "2026-04-10" ? "unavailable" : null) },
+      { failureBackoffMs: 50 },
+    );
     const q = query("start=2026-04-10&end=2026-04-29");
     const error = await h.engine.report(q).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).kind).toBe("unavailable");
     h.sim.set({ fault: undefined });
+    await new Promise((r) => setTimeout(r, 60)); // the failed window's back-off
     await expectTruth(h, 20);
   });
 

@@ -70,4 +70,23 @@ describe("the order loader", () => {
     await h.engine.report({ ...q, refresh: true });
     expect(h.sim.stats().requests).toBeGreaterThan(0);
   });
+
+  it("fails a window that just failed at once, without a call, until its back-off ends", async () => {
+    const h = harness(
+      { fault: ({ start }) => (start === "2026-03-11" ? "unavailable" : null) },
+      { failureBackoffMs: 300 },
+    );
+    const q = query("start=2026-03-11&end=2026-03-20");
+    const first = await h.engine.report(q).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(Error);
+    const calls = h.sim.stats().requests;
+    const again = await h.engine.report(q).catch((e: unknown) => e);
+    expect(again).toBe(first);
+    expect(h.sim.stats().requests).toBe(calls);
+    await new Promise((r) => setTimeout(r, 350));
+    h.sim.set({ fault: undefined });
+    const healed = await h.engine.report(q);
+    expect(healed.totals.orders).toBe(h.sim.truth("2026-03-11", "2026-03-20").totals.orders);
+    expect(h.sim.stats().requests).toBeGreaterThan(calls);
+  });
 });

@@ -36,6 +36,8 @@ export type StoreOptions = {
   log: LogSink;
   settledTtlMs?: number;
   freshTtlMs?: number;
+  /** A day whose walk just failed fails again at once for this long, instead of being re-walked. */
+  failureBackoffMs?: number;
 };
 
 type LoadOptions = { refresh?: boolean; progress?: Progress };
@@ -61,14 +63,18 @@ export class OrderStore {
   private readonly cache: DayCache;
   private readonly sync: StoreSync;
   private readonly pending = new Map<string, Promise<void>>();
+  /** Days whose walk failed, with the error, until their back-off ends. */
+  private readonly failed = new LRUCache<string, { error: unknown }>({ max: 4000 });
   private readonly windowDays = { current: 10 };
   private readonly views = new LRUCache<string, { view: View; versions: number[] }>({
     max: MAX_VIEWS,
   });
   readonly dict = new SenderDictionary();
+  private readonly failureBackoffMs: number;
 
   constructor(private readonly opts: StoreOptions) {
     this.cache = new DayCache(opts.settledTtlMs ?? 6 * 3_600_000, opts.freshTtlMs ?? 60_000);
+    this.failureBackoffMs = opts.failureBackoffMs ?? 10_000;
     this.sync = new StoreSync(this.cache, this.dict, opts.log, opts.archive, opts.claims);
   }
 
@@ -129,6 +135,8 @@ export class OrderStore {
     }
     // Taken before the claim's round trip, so that callers in this process wait for this load,
     // and fail with it if it fails.
+    const recent = missing.map((day) => this.failed.get(day)).find(Boolean);
+    if (recent) throw recent.error;
     const gate = missing.length > 0 ? deferred() : null;
     if (gate) {
       for (const day of missing) this.pending.set(day, gate.promise);
@@ -213,6 +221,12 @@ export class OrderStore {
       ),
     )
       .then((orders) => this.keep(window, days, orders))
+      .catch((error: unknown) => {
+        // The next request within the back-off gets the same failure, not another walk.
+        if (this.failureBackoffMs > 0)
+          for (const day of days) this.failed.set(day, { error }, { ttl: this.failureBackoffMs });
+        throw error;
+      })
       .finally(async () => {
         await release();
         for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
