@@ -12,7 +12,7 @@ import { addDays } from "@/lib/dates";
 import type { ReportResponse } from "@/lib/reports/contract/types";
 import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { E2E_NOW, E2E_TODAY, E2E_USER, SESSION_SECRET } from "./env";
-import { assertFree, start, stop, waitFor, type Started } from "./processes";
+import { assertFree, start, startSimulator, stop, waitFor, type Started } from "./processes";
 
 const SIM_PORT = 4017;
 const PORTS = [3107, 3108] as const;
@@ -65,19 +65,7 @@ test.describe("two instances on one Postgres", () => {
     const schema = await freshSchema();
     databaseUrl = schema.url;
     dropSchema = schema.drop;
-    sim = start(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/simulator.ts",
-      "--port",
-      String(SIM_PORT),
-      "--now",
-      E2E_NOW,
-      "--latency",
-      "80",
-      "--orders-per-day",
-      "40",
-    ]);
+    sim = startSimulator(SIM_PORT, E2E_NOW, ["--latency", "80", "--orders-per-day", "40"]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
     for (const port of PORTS) startApp(port);
     await Promise.all(PORTS.map((port) => waitFor(`${origin(port)}/api/health`)));

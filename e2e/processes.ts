@@ -16,6 +16,20 @@ export function start(command: string, args: string[], env: Record<string, strin
   return { child, output: () => output };
 }
 
+/** The simulator (scripts/simulator.ts) on a port, its clock at the run's E2E_NOW, plus flags. */
+export function startSimulator(port: number, now: string, flags: string[] = []): Started {
+  return start(process.execPath, [
+    "--import",
+    "tsx",
+    "scripts/simulator.ts",
+    "--port",
+    String(port),
+    "--now",
+    now,
+    ...flags,
+  ]);
+}
+
 /** Ends the process group (SIGTERM), or kills it outright (SIGKILL: a crash). */
 export function stop(started: Started | undefined, signal: NodeJS.Signals = "SIGTERM") {
   const child = started?.child;

@@ -8,7 +8,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { hashFromSecret } from "@/lib/iletimerkezi/hash";
 import { CANARY, E2E_NOW } from "./env";
-import { assertFree, start, stop, waitFor, type Started } from "./processes";
+import { assertFree, start, startSimulator, stop, waitFor, type Started } from "./processes";
 
 const SIM_PORT = 4019;
 const APP_PORT = 3109;
@@ -54,19 +54,7 @@ test.describe("secret hygiene", () => {
 
   test.beforeAll(async () => {
     await Promise.all([assertFree(SIM_PORT), assertFree(APP_PORT)]);
-    sim = start(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/simulator.ts",
-      "--port",
-      String(SIM_PORT),
-      "--now",
-      E2E_NOW,
-      "--key",
-      CANARY.key,
-      "--secret",
-      CANARY.secret,
-    ]);
+    sim = startSimulator(SIM_PORT, E2E_NOW, ["--key", CANARY.key, "--secret", CANARY.secret]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
     app = start(
       process.execPath,
@@ -157,14 +145,7 @@ test.describe("secret hygiene", () => {
   test("an upstream that rejects the credentials gets a 502 that names none of them", async () => {
     // A second simulator that knows another secret: every call the app signs answers 401.
     await Promise.all([assertFree(SIM_PORT + 1), assertFree(APP_PORT + 1)]);
-    const otherSim = start(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/simulator.ts",
-      "--port",
-      String(SIM_PORT + 1),
-      "--now",
-      E2E_NOW,
+    const otherSim = startSimulator(SIM_PORT + 1, E2E_NOW, [
       "--key",
       CANARY.key,
       "--secret",

@@ -1,17 +1,14 @@
 // Postgres going away and coming back, through a TCP proxy this test can cut: the store says so
 // (ping rejects, writes reject), keeps nothing half-written, and serves again once it is back.
 import { createServer, connect, type Server, type Socket } from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { silent } from "@/lib/log";
-import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { openStore } from "./open";
 import { settledDays } from "./settled-days";
 
 const hasPostgres = await postgresForTests();
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanup = afterAllCleanups();
 
 /** A proxy to `target` that can be cut (every connection dropped, the port closed) and restored. */
 async function cuttableProxy(target: URL) {
@@ -48,10 +45,10 @@ async function cuttableProxy(target: URL) {
 describe.skipIf(!hasPostgres)("Postgres going away", () => {
   it("fails visibly while it is gone, writes nothing partial, and serves again when it is back", async () => {
     const { url, drop } = await freshSchema();
-    cleanups.push(drop);
+    cleanup(drop);
     const direct = new URL(url);
     const proxy = await cuttableProxy(direct);
-    cleanups.push(() => proxy.cut().catch(() => {}));
+    cleanup(() => proxy.cut().catch(() => {}));
     const viaProxy = new URL(url);
     viaProxy.hostname = "127.0.0.1";
     viaProxy.port = String(proxy.port());

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { silent } from "@/lib/log";
-import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { openStore, type StoreConfig } from "./open";
 import { LoginThrottle } from "@/lib/auth/throttle";
 import { loginFailures } from "./login-failures";
@@ -13,20 +13,17 @@ import { migrations } from "./migrations";
 import { settledDays } from "./settled-days";
 
 const hasPostgres = await postgresForTests();
-const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanup = afterAllCleanups();
 
 async function embeddedConfig(): Promise<StoreConfig> {
   const dataDir = mkdtempSync(join(tmpdir(), "imr-store-"));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  cleanup(() => rmSync(dataDir, { recursive: true, force: true }));
   return { dataDir, log: silent };
 }
 
 async function postgresConfig(): Promise<StoreConfig> {
   const { url, drop } = await freshSchema();
-  cleanups.push(drop);
+  cleanup(drop);
   return { databaseUrl: url, dataDir: "unused", log: silent };
 }
 
@@ -127,7 +124,7 @@ describe("the embedded store's folder", () => {
 
   it("refuses a folder that cannot be made, and a corrupt one, with one line", async () => {
     const base = mkdtempSync(join(tmpdir(), "imr-store-"));
-    cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+    cleanup(() => rmSync(base, { recursive: true, force: true }));
     writeFileSync(join(base, "a-file"), "x");
     await expect(openStore({ dataDir: join(base, "a-file", "data"), log: silent })).rejects.toThrow(
       /^DATA_DIR .* cannot be created: /,

@@ -1,25 +1,22 @@
 // The account's budget across instances, on one Postgres: never more calls in flight than slots,
 // whoever asks; a slot held by an instance that died is free again once its lease runs out.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { silent } from "@/lib/log";
-import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { openStore, type Store } from "./open";
 import { upstreamSlots } from "./upstream-slots";
 
 const hasPostgres = await postgresForTests();
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanup = afterAllCleanups();
 
 /** `count` stores on one fresh schema: what several instances on one Postgres see. */
 async function postgresStores(count: number): Promise<Store[]> {
   const { url, drop } = await freshSchema();
-  cleanups.push(drop);
+  cleanup(drop);
   const stores: Store[] = [];
   for (let i = 0; i < count; i++) {
     const store = await openStore({ databaseUrl: url, dataDir: "unused", log: silent });
-    cleanups.push(() => store.close().catch(() => {}));
+    cleanup(() => store.close().catch(() => {}));
     stores.push(store);
   }
   return stores;

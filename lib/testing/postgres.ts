@@ -3,6 +3,7 @@
 // skipped with a line saying so, unless REQUIRE_POSTGRES=1 (CI), which makes them fail instead.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll } from "vitest";
 
 const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -51,4 +52,13 @@ export async function freshSchema(): Promise<{ url: string; drop: () => Promise<
       await c.end();
     },
   };
+}
+
+/** Registers clean-ups (schemas to drop, stores to close) run after the file's tests, newest first. */
+export function afterAllCleanups(): (cleanup: () => unknown) => void {
+  const list: Array<() => unknown> = [];
+  afterAll(async () => {
+    for (const c of list.reverse()) await c();
+  });
+  return (cleanup) => void list.push(cleanup);
 }

@@ -3,20 +3,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { silent } from "@/lib/log";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import type { FaultContext } from "@/lib/simulator";
 import { openStore, type StoreConfig } from "@/lib/store/open";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
 import { harness } from "@/lib/testing/harness";
-import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 
 const hasPostgres = await postgresForTests();
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanup = afterAllCleanups();
 
 const query = (qs: string) =>
   parseReportQuery(new URLSearchParams(qs), { today: "2026-04-29", maxRangeDays: 366 });
@@ -36,7 +33,7 @@ const ENGINES: [string, () => Promise<StoreConfig>, boolean][] = [
     "embedded",
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "imr-archive-"));
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      cleanup(() => rmSync(dataDir, { recursive: true, force: true }));
       return { dataDir, log: silent };
     },
     true,
@@ -45,7 +42,7 @@ const ENGINES: [string, () => Promise<StoreConfig>, boolean][] = [
     "postgres",
     async () => {
       const { url, drop } = await freshSchema();
-      cleanups.push(drop);
+      cleanup(drop);
       return { databaseUrl: url, dataDir: "unused", log: silent };
     },
     hasPostgres,

@@ -1,7 +1,7 @@
 // Several engines on one Postgres act as one: a day is walked by one of them however many ask at
 // once, the account's budget holds across them, and a walker that died is taken over once its
 // claims run out.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eachDay } from "@/lib/dates";
 import { silent } from "@/lib/log";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
@@ -12,25 +12,22 @@ import { settledDays } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
 import { walkProgress } from "@/lib/store/walk-progress";
 import { harness } from "@/lib/testing/harness";
-import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
+import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { CLAIM_LEASE_MS } from "./store-sync";
 
 const hasPostgres = await postgresForTests();
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanup = afterAllCleanups();
 
 const query = (qs: string) =>
   parseReportQuery(new URLSearchParams(qs), { today: "2026-04-29", maxRangeDays: 366 });
 
 async function twoStores(): Promise<Store[]> {
   const { url, drop } = await freshSchema();
-  cleanups.push(drop);
+  cleanup(drop);
   const stores: Store[] = [];
   for (let i = 0; i < 2; i++) {
     const store = await openStore({ databaseUrl: url, dataDir: "unused", log: silent });
-    cleanups.push(() => store.close());
+    cleanup(() => store.close());
     stores.push(store);
   }
   return stores;
