@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/testing/setup.ts"],
     testTimeout: 30_000,
     // A store a test opens without saying where lands in a folder of this run's, never ./data.
     env: { DATA_DIR: mkdtempSync(join(tmpdir(), "imr-vitest-")) },

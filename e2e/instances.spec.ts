@@ -12,7 +12,7 @@ import { addDays } from "@/lib/dates";
 import type { ReportResponse } from "@/lib/reports/contract/types";
 import { freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { E2E_NOW, E2E_TODAY, E2E_USER, SESSION_SECRET } from "./env";
-import { assertFree, start, startSimulator, stop, waitFor, type Started } from "./processes";
+import { assertFree, startApp, startSimulator, stop, waitFor, type Started } from "./processes";
 
 const SIM_PORT = 4017;
 const PORTS = [3107, 3108] as const;
@@ -25,21 +25,17 @@ const apps = new Map<number, Started>();
 let dropSchema: (() => Promise<void>) | undefined;
 let databaseUrl = "";
 
-function startApp(port: number): Started {
-  const app = start(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      DATABASE_URL: databaseUrl,
-      ILETIMERKEZI_API_KEY: "demo-key",
-      ILETIMERKEZI_API_SECRET: "demo-secret",
-      ILETIMERKEZI_BASE_URL: `http://127.0.0.1:${SIM_PORT}/v1`,
-      SESSION_SECRET,
-      DASHBOARD_USERS: process.env.E2E_USERS ?? "",
-      UPSTREAM_CONCURRENCY: "4",
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-    },
-  );
+function startInstance(port: number): Started {
+  const app = startApp(port, {
+    DATABASE_URL: databaseUrl,
+    ILETIMERKEZI_API_KEY: "demo-key",
+    ILETIMERKEZI_API_SECRET: "demo-secret",
+    ILETIMERKEZI_BASE_URL: `http://127.0.0.1:${SIM_PORT}/v1`,
+    SESSION_SECRET,
+    DASHBOARD_USERS: process.env.E2E_USERS ?? "",
+    UPSTREAM_CONCURRENCY: "4",
+    UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+  });
   apps.set(port, app);
   return app;
 }
@@ -67,7 +63,7 @@ test.describe("two instances on one Postgres", () => {
     dropSchema = schema.drop;
     sim = startSimulator(SIM_PORT, E2E_NOW, ["--latency", "80", "--orders-per-day", "40"]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
-    for (const port of PORTS) startApp(port);
+    for (const port of PORTS) startInstance(port);
     await Promise.all(PORTS.map((port) => waitFor(`${origin(port)}/api/health`)));
   });
 

@@ -30,6 +30,11 @@ export function startSimulator(port: number, now: string, flags: string[] = []):
   ]);
 }
 
+/** The built app as `npm start` serves it (scripts/server.mjs), on 127.0.0.1:port. */
+export function startApp(port: number, env: Record<string, string>): Started {
+  return start(process.execPath, ["scripts/server.mjs", "-p", String(port)], env);
+}
+
 /** Ends the process group (SIGTERM), or kills it outright (SIGKILL: a crash). */
 export function stop(started: Started | undefined, signal: NodeJS.Signals = "SIGTERM") {
   const child = started?.child;

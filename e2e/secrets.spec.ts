@@ -8,7 +8,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { hashFromSecret } from "@/lib/iletimerkezi/hash";
 import { CANARY, E2E_NOW } from "./env";
-import { assertFree, start, startSimulator, stop, waitFor, type Started } from "./processes";
+import { assertFree, startApp, startSimulator, stop, waitFor, type Started } from "./processes";
 
 const SIM_PORT = 4019;
 const APP_PORT = 3109;
@@ -56,11 +56,7 @@ test.describe("secret hygiene", () => {
     await Promise.all([assertFree(SIM_PORT), assertFree(APP_PORT)]);
     sim = startSimulator(SIM_PORT, E2E_NOW, ["--key", CANARY.key, "--secret", CANARY.secret]);
     await waitFor(`http://127.0.0.1:${SIM_PORT}/v1/get-reports/json`);
-    app = start(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)],
-      appEnv(SIM_PORT),
-    );
+    app = startApp(APP_PORT, appEnv(SIM_PORT));
     await waitFor(`${ORIGIN}/api/health`);
   });
 
@@ -151,11 +147,7 @@ test.describe("secret hygiene", () => {
       "--secret",
       "another-secret",
     ]);
-    const otherApp = start(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT + 1)],
-      appEnv(SIM_PORT + 1),
-    );
+    const otherApp = startApp(APP_PORT + 1, appEnv(SIM_PORT + 1));
     try {
       await waitFor(`http://127.0.0.1:${SIM_PORT + 1}/v1/get-reports/json`);
       const origin = `http://127.0.0.1:${APP_PORT + 1}`;

@@ -14,7 +14,13 @@ describe("configuration", () => {
     expect(env.mode).toBe("demo");
     expect(env.upstream).toBeNull();
     expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
-    expect(env).toMatchObject({ concurrency: 4, timeoutMs: 15000, maxRangeDays: 366, port: 3000 });
+    expect(env).toMatchObject({
+      concurrency: 4,
+      timeoutMs: 15000,
+      maxRangeDays: 366,
+      port: 3000,
+      trustProxy: 0,
+    });
   });
 
   it("selects live mode by the key, with the default base URL", () => {
@@ -37,6 +43,8 @@ describe("configuration", () => {
     [{ UPSTREAM_CONCURRENCY: "0" }, /UPSTREAM_CONCURRENCY/],
     [{ UPSTREAM_TIMEOUT_MS: "fast" }, /UPSTREAM_TIMEOUT_MS/],
     [{ MAX_RANGE_DAYS: "1.5" }, /MAX_RANGE_DAYS/],
+    [{ TRUST_PROXY: "-1" }, /TRUST_PROXY must be a whole number from 0 to 10/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ ILETIMERKEZI_BASE_URL: "ftp://x" }, /ILETIMERKEZI_BASE_URL/],
   ])("refuses %o with one line naming the variable", (patch, message) => {
     expect(() => parseEnv({ ...live, ...patch })).toThrow(message);

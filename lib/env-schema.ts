@@ -51,6 +51,7 @@ const schema = z.object({
       .optional(),
   ),
   DATA_DIR: optionalText,
+  TRUST_PROXY: intVar("TRUST_PROXY", 0, 10, 0),
 });
 
 export type Env = {
@@ -64,6 +65,8 @@ export type Env = {
   port: number;
   /** Postgres when databaseUrl is set, else the embedded store in dataDir. */
   store: { databaseUrl?: string; dataDir: string };
+  /** Reverse-proxy hops in front whose X-Forwarded-* headers are believed (0: none). */
+  trustProxy: number;
 };
 
 export const DEFAULT_BASE_URL = "https://api.iletimerkezi.com/v1";
@@ -95,6 +98,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     maxRangeDays: v.MAX_RANGE_DAYS,
     port: v.PORT,
     store: { databaseUrl: v.DATABASE_URL, dataDir: v.DATA_DIR ?? "./data" },
+    trustProxy: v.TRUST_PROXY,
   };
   if (!v.ILETIMERKEZI_API_KEY) {
     return {

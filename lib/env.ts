@@ -13,3 +13,8 @@ export function env(): Env {
 }
 
 export type { Env };
+
+/** Tests: a configuration in place of the process's (undefined: read process.env again). */
+export function setEnvForTesting(replacement: Env | undefined): void {
+  holder.__dashboardEnv = replacement;
+}

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Starts the built app: what `npm start` and `npm run demo` run, and what the benchmark measures.
+# Starts the built app through scripts/server.mjs: what `npm start` and `npm run demo` run, and
+# what the benchmark measures.
 #
 # glibc raises its mmap threshold each time a large block is freed, after which freed report
 # buffers stay in the process heap instead of going back to the system: with a year of orders
@@ -7,4 +8,4 @@
 # threshold (glibc's default value, 128 KiB) keeps large blocks returnable. Other C libraries
 # ignore the variable; set it yourself to override.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
-exec "$(dirname "$0")/../node_modules/.bin/next" start -H 127.0.0.1 "$@"
+exec node "$(dirname "$0")/server.mjs" "$@"

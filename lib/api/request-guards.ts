@@ -1,5 +1,7 @@
 // Guards for state-changing routes: same-origin only, JSON bodies of bounded size.
 import "server-only";
+import { env } from "@/lib/env";
+import { readForwarded } from "@/lib/security/forwarded";
 import { ApiError } from "./api-error";
 
 const MAX_BODY_BYTES = 4096;
@@ -7,7 +9,7 @@ const MAX_BODY_BYTES = 4096;
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const { host } = readForwarded(request.headers, env().trustProxy);
   let ok = site === "same-origin" || site === "none";
   if (!site && origin) {
     try {
@@ -49,8 +51,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** The client's address as the nearest proxy reports it (for throttling only). */
+/** The client's address: the connection's, or what the TRUST_PROXY trusted proxies say. */
 export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+  return readForwarded(request.headers, env().trustProxy).address;
 }

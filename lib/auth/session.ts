@@ -1,9 +1,10 @@
-// The session: an iron-session sealed cookie, httpOnly, SameSite=Lax, Secure over https (also
-// behind a proxy that says so), eight hours. Read from and written to plain Request/Response
+// The session: an iron-session sealed cookie, httpOnly, SameSite=Lax, Secure over https (as a
+// TRUST_PROXY-trusted proxy says), eight hours. Read from and written to plain Request/Response
 // headers, so route handlers stay testable without Next's request scope.
 import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { env } from "@/lib/env";
+import { readForwarded } from "@/lib/security/forwarded";
 import { SESSION_COOKIE } from "./cookie";
 import { getUsers } from "./users-config";
 
@@ -11,10 +12,9 @@ type SessionData = { user: string; loginAt: number };
 
 const SESSION_TTL_S = 8 * 60 * 60;
 
-function isHttps(h: Headers, url?: string): boolean {
-  const forwarded = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded === "https";
-  return url ? new URL(url).protocol === "https:" : false;
+/** Over https as the client sees it: only a TRUST_PROXY-trusted proxy can say so. */
+function isHttps(h: Headers): boolean {
+  return readForwarded(h, env().trustProxy).https;
 }
 
 function cookieValue(cookieHeader: string | null, name = SESSION_COOKIE): string | undefined {
@@ -63,9 +63,9 @@ export async function sessionCookie(user: string, request: Request): Promise<str
     password: env().sessionSecret,
     ttl: SESSION_TTL_S,
   });
-  return cookie(encodeURIComponent(seal), SESSION_TTL_S, isHttps(request.headers, request.url));
+  return cookie(encodeURIComponent(seal), SESSION_TTL_S, isHttps(request.headers));
 }
 
 export function clearedSessionCookie(request: Request): string {
-  return cookie("", 0, isHttps(request.headers, request.url));
+  return cookie("", 0, isHttps(request.headers));
 }

@@ -6,7 +6,10 @@ import { handleRequest } from "./proxy-core";
 
 describe("static asset headers (next.config.ts, where the proxy does not run)", () => {
   it("are the pages' security headers, with a CSP that lets an asset load nothing", async () => {
-    const page = handleRequest(new NextRequest("http://127.0.0.1:3000/login"), false).headers;
+    const page = handleRequest(new NextRequest("http://127.0.0.1:3000/login"), {
+      dev: false,
+      trustProxy: 0,
+    }).headers;
     const shared = staticSecurityHeaders(false);
     for (const [name, value] of Object.entries(shared)) expect(page.get(name), name).toBe(value);
 

@@ -2,6 +2,7 @@
 // nonce, the security headers, and the page's own path for server-side redirects.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/cookie";
+import { readForwarded } from "./forwarded";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./headers";
 
 export const PATH_HEADER = "x-dashboard-path";
@@ -9,14 +10,13 @@ export const NONCE_HEADER = "x-nonce";
 
 const PUBLIC_PAGES = new Set(["/login"]);
 
-function isHttps(request: NextRequest): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
-}
-
-export function handleRequest(request: NextRequest, dev: boolean): NextResponse {
+/** `dev`: next dev's needs in the CSP; `trustProxy`: TRUST_PROXY (who may say "https"). */
+export function handleRequest(
+  request: NextRequest,
+  { dev, trustProxy }: { dev: boolean; trustProxy: number },
+): NextResponse {
   const { pathname, search } = request.nextUrl;
-  const https = isHttps(request);
+  const { https } = readForwarded(request.headers, trustProxy);
   const headers = staticSecurityHeaders(https);
   const isPage = !pathname.startsWith("/api/");
 

@@ -81,7 +81,7 @@ export async function startApp(
     upstream: { url: string; key: string; secret: string };
     concurrency: number;
     nodeOptions?: string;
-    /** `next start` itself instead of scripts/start.sh (without its malloc setting), for comparison. */
+    /** scripts/server.mjs without scripts/start.sh's malloc setting, for comparison. */
     bare?: boolean;
     /** Where the server's stdout (JSON logs) goes; discarded by default. */
     logFile?: string;
@@ -113,9 +113,7 @@ export async function startApp(
   };
   // As `npm start` starts it (scripts/start.sh, which execs next: the pid is the server's, so RSS
   // is measured right), without the npm wrapper.
-  const command = opts.bare
-    ? [process.execPath, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1"]
-    : ["sh", "scripts/start.sh"];
+  const command = opts.bare ? [process.execPath, "scripts/server.mjs"] : ["sh", "scripts/start.sh"];
   const child = spawn(command[0] as string, [...command.slice(1), "-p", String(opts.port)], {
     cwd: dir,
     env,

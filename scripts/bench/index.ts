@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare });
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
-    results.server = bare ? "next start (--bare)" : "scripts/start.sh (npm start)";
+    results.server = bare ? "scripts/server.mjs (--bare)" : "scripts/start.sh (npm start)";
     say(
       `\nserver: ${results.server}, pid ${app.pid}, at ${app.origin}, UPSTREAM_CONCURRENCY 8${loggedIn ? ", logged in as bench" : ""}`,
     );

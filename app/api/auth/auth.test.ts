@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoginThrottle } from "@/lib/auth/throttle";
+import { env, setEnvForTesting } from "@/lib/env";
+import { PEER_HEADER } from "@/lib/security/forwarded";
 import { setLoginThrottleForTesting } from "@/lib/server/login-throttle";
 import { GET as reports } from "../reports/route";
 import { POST as login } from "./login/route";
@@ -26,7 +28,7 @@ function post(
       origin: ORIGIN,
       "content-type": "application/json",
       // A fresh address per request, so the address throttle only bites where a test wants it.
-      "x-forwarded-for": `198.51.100.${++address % 250}`,
+      [PEER_HEADER]: `198.51.100.${++address % 250}`,
       ...headers,
     },
   });
@@ -53,9 +55,27 @@ describe("POST /api/auth/login", () => {
     expect(res2.status).not.toBe(401);
   });
 
-  it("sets Secure when the request came over https (also via X-Forwarded-Proto)", async () => {
-    const res = await login(post(creds("demo", "demo"), { "x-forwarded-proto": "https" }), ctx);
-    expect(res.headers.get("set-cookie")).toMatch(/; Secure$/);
+  it("sets Secure when a trusted proxy (TRUST_PROXY=1) says https, not when anyone says it", async () => {
+    const viaProxy = { "x-forwarded-proto": "https" };
+    const direct = await login(post(creds("demo", "demo"), viaProxy), ctx);
+    expect(direct.headers.get("set-cookie")).not.toMatch(/Secure/);
+    setEnvForTesting({ ...env(), trustProxy: 1 });
+    try {
+      const res = await login(post(creds("demo", "demo"), viaProxy), ctx);
+      expect(res.headers.get("set-cookie")).toMatch(/; Secure$/);
+    } finally {
+      setEnvForTesting(undefined);
+    }
+  });
+
+  it("throttles by the connection's address: a rotated X-Forwarded-For does not reset it", async () => {
+    for (let i = 0; i < 5; i++) {
+      const spoof = { [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": `10.9.9.${i}` };
+      await login(post(creds(`r${i}`, "x"), spoof), ctx);
+    }
+    const next = { [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "10.9.9.200" };
+    expect((await login(post(creds("demo", "demo"), next), ctx)).status).toBe(429);
+    await throttle.succeed("demo");
   });
 
   it("answers a wrong password and an unknown user alike: 401 invalid_credentials", async () => {
@@ -76,7 +96,7 @@ describe("POST /api/auth/login", () => {
   });
 
   it("throttles after 5 failures from one address", async () => {
-    const from = { "x-forwarded-for": "203.0.113.7" };
+    const from = { [PEER_HEADER]: "203.0.113.7" };
     for (let i = 0; i < 5; i++) await login(post(creds(`u${i}`, "x"), from), ctx);
     expect((await login(post(creds("demo", "demo"), from), ctx)).status).toBe(429);
     await throttle.succeed("demo");
