@@ -9,6 +9,7 @@ const ERROR_STATUS = {
   order_not_found: 404,
   order_not_due: 409,
   rate_limited: 429,
+  too_many_reports: 429,
   internal: 500,
   upstream_auth: 502,
   upstream_rejected: 502,

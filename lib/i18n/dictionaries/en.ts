@@ -243,6 +243,10 @@ export const en = {
       title: "Too many requests",
       body: "Wait a moment, then retry.",
     },
+    too_many_reports: {
+      title: "You have several reports loading already",
+      body: "Wait until one of them has finished loading (or close it), then retry.",
+    },
     invalid_credentials: {
       title: "Wrong username or password",
       body: "Check both and sign in again.",

@@ -236,6 +236,10 @@ export const tr: Dictionary = {
       title: "Çok fazla istek gönderildi",
       body: "Biraz bekleyip tekrar deneyin.",
     },
+    too_many_reports: {
+      title: "Şu anda yüklenen birkaç raporunuz var",
+      body: "Birinin yüklenmesi bitince (ya da birini kapatınca) tekrar deneyin.",
+    },
     invalid_credentials: {
       title: "Kullanıcı adı ya da şifre hatalı",
       body: "İkisini de kontrol edip yeniden giriş yapın.",
