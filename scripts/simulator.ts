@@ -19,6 +19,7 @@ const FLAGS: Record<string, [string, Kind]> = {
   sort: ["sort", "string"],
   "duplicate-across-pages": ["duplicateAcrossPages", "bool"],
   "endless-paging": ["endlessPaging", "bool"],
+  "invented-paging": ["inventedPaging", "bool"],
   "oversized-page": ["oversizedPage", "int"],
   latency: ["latencyMs", "number"],
   jitter: ["jitterMs", "number"],

@@ -36,10 +36,24 @@ function fromUpstream(e: UpstreamError): ApiError {
   }
 }
 
+/** Recognised by name: Next bundles each route apart, so classes differ between bundles. */
+const named = (error: unknown, name: string): error is Error & Record<string, unknown> =>
+  error instanceof Error && error.name === name;
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (InvalidQueryError.is(error)) return new ApiError("invalid_query", error.message);
   if (UpstreamError.is(error)) return fromUpstream(error);
+  if (named(error, "TooManyReportsError"))
+    return new ApiError("too_many_reports", error.message, 429, {
+      "retry-after": String(error.retryAfterS ?? 10),
+    });
+  if (named(error, "AbandonedError"))
+    return new ApiError(
+      "upstream_unavailable",
+      "The walk behind this report was stopped because nobody was waiting for it. Try again: it picks up what was already loaded.",
+      503,
+    );
   return new ApiError(
     "internal",
     "Something went wrong on the dashboard's server. Try again; if it persists, check the server log.",

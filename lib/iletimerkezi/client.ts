@@ -1,11 +1,11 @@
-// The wire to iletiMerkezi: request envelope, timeouts, retries for transient failures, one
-// concurrency limiter per account, and tolerant parsing into Upstream* types.
+// The wire to iletiMerkezi: request envelope, timeouts, retries for transient failures, one fair
+// scheduler of calls per account (scheduler.ts), and tolerant parsing into Upstream* types.
 import "server-only";
 import type { z } from "zod";
 import { silent, type LogSink } from "@/lib/log";
 import { UpstreamError, errorForCode, isRetryable } from "./errors";
 import { hashFromSecret } from "./hash";
-import { accountLimiter } from "./limiter";
+import { accountScheduler, SYSTEM_OWNER, type CallOwner } from "./scheduler";
 import { envelopeSchema, reportPayloadSchema, reportsPayloadSchema } from "./schemas";
 import type {
   GetReportParams,
@@ -37,9 +37,12 @@ export type ClientConfig = {
   onAttempt?: (endpoint: string) => void;
 };
 
+/** Per call: whose work it is (for the scheduler's turns), and a signal that cancels it. */
+type CallOptions = { owner?: CallOwner; signal?: AbortSignal };
+
 export type IletimerkeziClient = {
-  getReports(params: GetReportsParams, signal?: AbortSignal): Promise<UpstreamReportsPage>;
-  getReport(params: GetReportParams, signal?: AbortSignal): Promise<UpstreamReport>;
+  getReports(params: GetReportsParams, options?: CallOptions): Promise<UpstreamReportsPage>;
+  getReport(params: GetReportParams, options?: CallOptions): Promise<UpstreamReport>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,10 +54,10 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   const maxAttempts = config.maxAttempts ?? 3;
   const backoffMs = config.backoffMs ?? 300;
   const log = config.log ?? silent;
-  const local = accountLimiter(config.limiterScope ?? config.key, config.concurrency);
+  const local = accountScheduler(config.limiterScope ?? config.key, config.concurrency);
   const { shared } = config;
-  const limiter = <T>(task: () => Promise<T>): Promise<T> =>
-    shared ? local(() => shared(task)) : local(task);
+  const limiter = <T>(owner: CallOwner, task: () => Promise<T>): Promise<T> =>
+    local.run(owner, shared ? () => shared(task) : task);
   const base = config.baseUrl.replace(/\/+$/, "");
 
   async function once(endpoint: string, body: object, outer?: AbortSignal): Promise<unknown> {
@@ -115,13 +118,17 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
     body: object,
     schema: S,
     context: Record<string, string | number>,
-    signal?: AbortSignal,
+    { owner = SYSTEM_OWNER, signal }: CallOptions = {},
   ): Promise<z.output<S>> {
     for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
+      let started = performance.now();
       let result = "200";
+      let sent = false;
       try {
-        const payload = await limiter(() => {
+        const payload = await limiter(owner, () => {
+          // Logged from here on: a call dropped from the queue was never made.
+          sent = true;
+          started = performance.now();
           config.onAttempt?.(endpoint);
           return once(endpoint, body, signal);
         });
@@ -136,16 +143,18 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         return parsed.data;
       } catch (error) {
         result = UpstreamError.is(error) ? `${error.kind}:${error.code ?? "-"}` : "aborted";
-        if (!isRetryable(error) || attempt >= maxAttempts || signal?.aborted) throw error;
+        if (!isRetryable(error) || attempt >= maxAttempts || signal?.aborted || owner.abandoned)
+          throw error;
       } finally {
-        log({
-          event: "upstream",
-          endpoint,
-          ...context,
-          attempt,
-          result,
-          durationMs: Math.round(performance.now() - started),
-        });
+        if (sent)
+          log({
+            event: "upstream",
+            endpoint,
+            ...context,
+            attempt,
+            result,
+            durationMs: Math.round(performance.now() - started),
+          });
       }
       // Exponential backoff with full jitter, outside the limiter so others can proceed.
       await sleep(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
@@ -153,21 +162,21 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
   }
 
   return {
-    getReports: ({ start, end, page }, signal) =>
+    getReports: ({ start, end, page }, options) =>
       call(
         "get-reports",
         { filter: { start, end, page } },
         reportsPayloadSchema,
         { start, end, page },
-        signal,
+        options,
       ),
-    getReport: ({ id, page, rowCount }, signal) =>
+    getReport: ({ id, page, rowCount }, options) =>
       call(
         "get-report",
         { order: { id, page, rowCount } },
         reportPayloadSchema,
         { orderId: id, page },
-        signal,
+        options,
       ).then((p) => p.order),
   };
 }

@@ -39,10 +39,18 @@ async function withinBudget<T>(started: Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** Seeds the cache with the report when it is ready within the budget; errors are left to the browser. */
-export async function prefetchReport(client: QueryClient, query: ReportQuery): Promise<void> {
+/**
+ * Seeds the cache with the report when it is ready within the budget; errors are left to the
+ * browser. The walk's interest ends with the budget: the browser's own request takes it over.
+ */
+export async function prefetchReport(
+  client: QueryClient,
+  query: ReportQuery,
+  user: string,
+): Promise<void> {
   try {
-    const data = await withinBudget((await services()).engine.report(query));
+    const signal = AbortSignal.timeout(PREFETCH_BUDGET_MS);
+    const data = await withinBudget((await services()).engine.report(query, { user, signal }));
     if (data) client.setQueryData(reportKey(query), data);
   } catch {
     // The browser asks again and shows the error with its action.

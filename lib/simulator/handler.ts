@@ -43,6 +43,24 @@ function ordered(list: DayOrder[], o: SimulatorOptions, start: string, end: stri
   return list;
 }
 
+/** A page of orders nobody sent, with ids never seen before: an upstream whose paging never ends. */
+function invented(
+  q: { start: string; page: number },
+  o: SimulatorOptions,
+): Encoded<SimWireOrder>[] {
+  return Array.from({ length: o.pageSize }, (_, i) => ({
+    id: num(900_000_000_000 + q.page * o.pageSize + i, o),
+    status: num(114, o),
+    total: num(1, o),
+    delivered: num(1, o),
+    undelivered: num(0, o),
+    waiting: num(0, o),
+    submitAt: `${q.start} 12:00:00`,
+    sendAt: `${q.start} 12:00:00`,
+    sender: "Invented",
+  }));
+}
+
 function getReports(req: Record<string, unknown>, o: SimulatorOptions, model: Model): Response {
   const q = reportsQuery(req, o);
   if (!q.ok) return envelope(q.code, o);
@@ -54,6 +72,8 @@ function getReports(req: Record<string, unknown>, o: SimulatorOptions, model: Mo
     q.value.end,
   );
   const page = pageOf(all, q.value.page, o);
+  if (o.inventedPaging && page.length === 0)
+    return envelope(200, o, { count: num(o.pageSize, o), orders: invented(q.value, o) });
   const orders = page.map((order): Encoded<SimWireOrder> => {
     const c = countersAt(order, nowMs);
     return {

@@ -16,6 +16,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   sort: "asc",
   duplicateAcrossPages: false,
   endlessPaging: false,
+  inventedPaging: false,
   oversizedPage: 0,
   latencyMs: 0,
   jitterMs: 0,

@@ -46,6 +46,8 @@ export type SimulatorOptions = {
   sort: "asc" | "desc" | "shuffled";
   duplicateAcrossPages: boolean;
   endlessPaging: boolean;
+  /** Hostile: past the last page, pages of invented orders with new ids, forever. */
+  inventedPaging: boolean;
   oversizedPage: number;
   latencyMs: number;
   jitterMs: number;

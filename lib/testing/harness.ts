@@ -40,6 +40,10 @@ export function harness(
     freshTtlMs?: number;
     /** How long a failed day fails again at once (default 10 s). */
     failureBackoffMs?: number;
+    /** How long a walk nobody waits for or polls goes on (default 30 s). */
+    abandonAfterMs?: number;
+    /** When a report request gives up with 504 (default 120 s). */
+    deadlineMs?: number;
   } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
@@ -79,7 +83,15 @@ export function harness(
     freshTtlMs: opts.freshTtlMs,
     failureBackoffMs: opts.failureBackoffMs,
   });
-  const engine = createEngine({ client, store, now, log, progress: opts.progress });
+  const engine = createEngine({
+    client,
+    store,
+    now,
+    log,
+    progress: opts.progress,
+    abandonAfterMs: opts.abandonAfterMs,
+    deadlineMs: opts.deadlineMs,
+  });
   const services: Services = {
     engine,
     rangeContext: () => ({ today: istanbulToday(now()), maxRangeDays }),

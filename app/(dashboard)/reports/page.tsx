@@ -24,12 +24,12 @@ function toSearchParams(raw: Record<string, string | string[] | undefined>): URL
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReportsPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const context = await rangeContext();
   const { today, maxRangeDays } = context;
   const { query, dropped } = resolveReportQuery(toSearchParams(await searchParams), context);
   const queryClient = makeQueryClient();
-  await prefetchReport(queryClient, query);
+  await prefetchReport(queryClient, query, user);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ReportView today={today} maxRangeDays={maxRangeDays} dropped={dropped} />

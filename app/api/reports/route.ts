@@ -3,8 +3,9 @@ import { withSession } from "@/lib/api/route";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import { services } from "@/lib/server/services";
 
-export const GET = withSession(async (request) => {
+export const GET = withSession(async (request, { user }) => {
   const { engine, rangeContext } = await services();
   const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
-  return Response.json(await engine.report(query), { headers: { "cache-control": "no-store" } });
+  const report = await engine.report(query, { user, signal: request.signal });
+  return Response.json(report, { headers: { "cache-control": "no-store" } });
 });

@@ -15,7 +15,10 @@ import type {
   Recipient,
   ReportResponse,
 } from "@/lib/reports/contract/types";
+import { UpstreamError } from "@/lib/iletimerkezi/errors";
+import { TooManyReportsError } from "./admission";
 import { aggregateView } from "./aggregates";
+import { Demand, type Requester } from "./demand";
 import { ordersCsv, recipientsCsv } from "./export";
 import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
@@ -30,29 +33,55 @@ export type EngineDeps = {
   log: LogSink;
   /** Where progress is shared with other instances; none: this process only. */
   progress?: ProgressStore;
+  /** A report request answers 504 after this long; its walk goes on while someone polls. */
+  deadlineMs?: number;
+  /** A walk nobody waits for or polls stops after this long (demand.ts). */
+  abandonAfterMs?: number;
 };
+
+/** How long one report request may take before it answers 504 (the walk goes on for the cache). */
+const REPORT_DEADLINE_MS = 120_000;
+/** Who asks when a caller does not say (tests, the bench, the server's own prefetch). */
+const ANONYMOUS: Requester = { user: "system" };
 
 /** A comparison whose walk failed is not walked again for this long (the answer says so). */
 const FAILED_COMPARISON_MS = 30_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
-export function createEngine({ client, store, now, log, progress }: EngineDeps) {
+export function createEngine({
+  client,
+  store,
+  now,
+  log,
+  progress,
+  deadlineMs = REPORT_DEADLINE_MS,
+  abandonAfterMs,
+}: EngineDeps) {
   const recipients = new RecipientSource(client);
   const board = new ProgressBoard(progress, log);
   const background = new Set<Promise<void>>();
   const failedComparisons = new LRUCache<string, true>({ max: 1000, ttl: FAILED_COMPARISON_MS });
+  const demand = new Demand(abandonAfterMs);
 
-  /** The previous period's days when no upstream call is needed; else its walk starts, behind. */
-  async function previousDays(range: DateRange): Promise<PreviousDays> {
+  /**
+   * The previous period's days when no upstream call is needed; else its walk starts (or is
+   * joined) behind the range's, in the background: each poll of the report keeps it wanted.
+   */
+  async function previousDays(range: DateRange, requester: Requester): Promise<PreviousDays> {
     const previous = previousRange(range);
     const key = `${previous.start}..${previous.end}`;
     const cached = await store.cachedDays(previous);
     if (cached) return cached;
     if (failedComparisons.has(key)) return "failed";
-    const walk = store.loadDays(previous).then(
+    const interest = demand.interest(previous, requester.user, true);
+    interest.close(); // nobody waits on it: it lives as long as the polls keep coming
+    const walk = store.loadDays(previous, { interest }).then(
       () => {},
       (error: unknown) => {
+        // Too many comparisons at once, or abandoned: a later poll starts it again.
+        if (error instanceof TooManyReportsError || (error as Error)?.name === "AbandonedError")
+          return;
         failedComparisons.set(key, true);
         log({
           event: "comparison_failed",
@@ -73,9 +102,21 @@ export function createEngine({ client, store, now, log, progress }: EngineDeps) 
       query.reveal ? r : { number: maskNumber(r.number), status: r.status };
 
   return {
-    async report(query: ReportQuery): Promise<ReportResponse> {
-      const view = await loadView(store, query, query.refresh, board);
-      return buildReportFromView(query, view, await previousDays(query), now());
+    async report(query: ReportQuery, requester: Requester = ANONYMOUS): Promise<ReportResponse> {
+      const interest = demand.interest(query, requester.user, false, requester.signal);
+      const loading = loadView(store, query, query.refresh, board, interest);
+      loading.catch(() => {}); // past the deadline, a failure is the next request's to report
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(tooLate(deadlineMs)), deadlineMs);
+      });
+      try {
+        const view = await Promise.race([loading, late]);
+        return buildReportFromView(query, view, await previousDays(query, requester), now());
+      } finally {
+        clearTimeout(timer);
+        interest.close();
+      }
     },
 
     /** Resolves once no comparison is being walked in the background (tests, the bench). */
@@ -83,7 +124,9 @@ export function createEngine({ client, store, now, log, progress }: EngineDeps) 
       while (background.size > 0) await Promise.all(background);
     },
 
+    /** The walk's progress; the poll also says the range is still being looked at. */
     progress(range: DateRange): Promise<ProgressResponse> {
+      demand.touch(range);
       return board.read(range);
     },
 
@@ -131,4 +174,13 @@ export function createEngine({ client, store, now, log, progress }: EngineDeps) 
       );
     },
   };
+}
+
+function tooLate(deadlineMs: number): UpstreamError {
+  return new UpstreamError(
+    "unavailable",
+    `the report took longer than ${Math.round(deadlineMs / 1000)} s to load; it goes on loading in the background, so asking again soon picks up where it is`,
+    null,
+    true,
+  );
 }

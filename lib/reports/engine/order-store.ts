@@ -10,7 +10,9 @@ import { addDays, eachDay, istanbulToday, splitWindows, type DateRange } from "@
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
 import type { DayClaims } from "@/lib/store/day-claims";
+import { AbandonedError } from "@/lib/iletimerkezi/scheduler";
 import type { DayArchive } from "@/lib/store/settled-days";
+import { Admission } from "./admission";
 import {
   ColumnBuilder,
   concatColumns,
@@ -19,6 +21,7 @@ import {
   type Columns,
 } from "./columns";
 import { DayCache } from "./day-cache";
+import { ABANDON_AFTER_MS, Interest, WalkOwner } from "./demand";
 import type { Progress } from "./progress";
 import { StoreSync } from "./store-sync";
 import { buildView, type View } from "./view";
@@ -40,7 +43,8 @@ export type StoreOptions = {
   failureBackoffMs?: number;
 };
 
-type LoadOptions = { refresh?: boolean; progress?: Progress };
+/** `interest`: who wants the days (for turns, admission and abandonment); none: the system. */
+type LoadOptions = { refresh?: boolean; progress?: Progress; interest?: Interest };
 
 /** Views kept at once: a report needs one (its range); a few serve a handful of users' ranges. */
 const MAX_VIEWS = 4;
@@ -63,6 +67,9 @@ export class OrderStore {
   private readonly cache: DayCache;
   private readonly sync: StoreSync;
   private readonly pending = new Map<string, Promise<void>>();
+  /** Who owns the walk behind each pending day: a request for the day joins it. */
+  private readonly owners = new Map<string, WalkOwner>();
+  private readonly admission = new Admission();
   /** Days whose walk failed, with the error, until their back-off ends. */
   private readonly failed = new LRUCache<string, { error: unknown }>({ max: 4000 });
   private readonly windowDays = { current: 10 };
@@ -125,33 +132,52 @@ export class OrderStore {
     const all = eachDay(range);
     await this.sync.restore(all, (day) => this.pending.has(day));
     const progress = options.progress ?? { total: 0, done: 0 };
+    const interest = options.interest ?? new Interest("system", false, ABANDON_AFTER_MS);
     const now = Date.now();
     const waits = new Set<Promise<void>>();
     const missing: string[] = [];
     for (const day of all) {
       const shared = this.pending.get(day);
-      if (shared) waits.add(shared);
-      else if (this.cache.isStale(day, now, refresh)) missing.push(day);
+      const owner = this.owners.get(day);
+      if (shared && !owner?.abandoned) {
+        waits.add(shared);
+        owner?.join(interest);
+      } else if (this.cache.isStale(day, now, refresh)) missing.push(day);
     }
     // Taken before the claim's round trip, so that callers in this process wait for this load,
     // and fail with it if it fails.
     const recent = missing.map((day) => this.failed.get(day)).find(Boolean);
     if (recent) throw recent.error;
-    const gate = missing.length > 0 ? deferred() : null;
-    if (gate) {
-      for (const day of missing) this.pending.set(day, gate.promise);
-      const mine = new Set(await this.sync.claim(missing));
+    const leave = missing.length > 0 ? this.admission.enter(interest) : null;
+    const gate = leave ? deferred() : null;
+    const owner = new WalkOwner(interest);
+    if (gate && leave) {
+      for (const day of missing) {
+        this.pending.set(day, gate.promise);
+        this.owners.set(day, owner);
+      }
+      let mine: Set<string>;
+      try {
+        mine = new Set(await this.sync.claim(missing));
+      } catch (error) {
+        gate.reject(error);
+        throw error;
+      }
       const others = missing.filter((day) => !mine.has(day));
       // Windows queue for a few at a time so they complete (and progress advances) in order,
-      // while each keeps the account limiter busy with a batch of pages.
+      // while each keeps the scheduler busy with a batch of pages.
       const pool = pLimit(2);
-      for (const window of this.windowsOf([...mine])) waits.add(this.fetchWindow(window, pool));
-      if (others.length > 0) waits.add(this.waitForOthers(others, pool));
+      for (const window of this.windowsOf([...mine]))
+        waits.add(this.fetchWindow(window, pool, owner));
+      if (others.length > 0) waits.add(this.waitForOthers(others, pool, owner));
       void gate.promise
         .catch(() => {})
         .finally(() => {
-          for (const day of missing)
+          leave();
+          for (const day of missing) {
             if (this.pending.get(day) === gate.promise) this.pending.delete(day);
+            if (this.owners.get(day) === owner) this.owners.delete(day);
+          }
         });
     }
     progress.total += waits.size;
@@ -167,6 +193,7 @@ export class OrderStore {
       );
       gate?.resolve();
     } catch (error) {
+      owner.fail(error);
       gate?.reject(error);
       throw error;
     }
@@ -180,30 +207,34 @@ export class OrderStore {
    * Days another instance is walking: read from the store as its walk writes them; a day whose
    * claim ran out (its walker died) is claimed and walked here.
    */
-  private waitForOthers(days: string[], pool: LimitFunction): Promise<void> {
+  private waitForOthers(days: string[], pool: LimitFunction, owner: WalkOwner): Promise<void> {
     const task = (async () => {
       let left = days;
       while (left.length > 0) {
+        if (owner.abandoned) throw owner.failure ?? new AbandonedError();
         await sleep(OTHERS_POLL_MS);
         await this.sync.restore(left, () => false);
         const now = Date.now();
         left = left.filter((day) => this.cache.isStale(day, now, false));
         const mine = await this.sync.claim(left);
         if (mine.length === 0) continue;
-        await Promise.all(this.windowsOf(mine).map((w) => this.fetchWindow(w, pool)));
+        await Promise.all(this.windowsOf(mine).map((w) => this.fetchWindow(w, pool, owner)));
         left = left.filter((day) => !mine.includes(day));
       }
     })();
-    for (const day of days) this.pending.set(day, task);
+    for (const day of days) {
+      this.pending.set(day, task);
+      this.owners.set(day, owner);
+    }
     void task
       .catch(() => {})
       .finally(() => {
-        for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
+        for (const day of days) this.settle(day, task, owner);
       });
     return task;
   }
 
-  private fetchWindow(window: DateRange, pool: LimitFunction): Promise<void> {
+  private fetchWindow(window: DateRange, pool: LimitFunction, owner: WalkOwner): Promise<void> {
     const days = eachDay(window);
     const release = this.sync.hold(days);
     const task = pool(() =>
@@ -214,6 +245,7 @@ export class OrderStore {
           batch: this.opts.concurrency,
           log: this.opts.log,
           windowDays: this.windowDays,
+          owner,
         },
         // Packed page by page: a window's parsed objects die young instead of piling up.
         () => new ColumnBuilder(this.dict),
@@ -222,6 +254,9 @@ export class OrderStore {
     )
       .then((orders) => this.keep(window, days, orders))
       .catch((error: unknown) => {
+        // Dropped because the walk was abandoned or failed elsewhere: nothing to remember here.
+        if (error instanceof AbandonedError) throw owner.failure ?? error;
+        owner.fail(error);
         // The next request within the back-off gets the same failure, not another walk.
         if (this.failureBackoffMs > 0)
           for (const day of days) this.failed.set(day, { error }, { ttl: this.failureBackoffMs });
@@ -229,10 +264,20 @@ export class OrderStore {
       })
       .finally(async () => {
         await release();
-        for (const day of days) if (this.pending.get(day) === task) this.pending.delete(day);
+        for (const day of days) this.settle(day, task, owner);
       });
-    for (const day of days) this.pending.set(day, task);
+    for (const day of days) {
+      this.pending.set(day, task);
+      this.owners.set(day, owner);
+    }
     return task;
+  }
+
+  /** Forgets the day's pending walk if it is still this one. */
+  private settle(day: string, task: Promise<void>, owner: WalkOwner): void {
+    if (this.pending.get(day) !== task) return;
+    this.pending.delete(day);
+    if (this.owners.get(day) === owner) this.owners.delete(day);
   }
 
   /** Keeps a walked window by day, each written through to the store before it resolves. */

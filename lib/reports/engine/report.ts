@@ -7,6 +7,7 @@ import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type { Range, ReportResponse, Totals } from "@/lib/reports/contract/types";
 import { aggregateView, filteredTotals } from "./aggregates";
 import type { Columns } from "./columns";
+import type { Interest } from "./demand";
 import { filtersKey } from "./filters";
 import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
@@ -24,10 +25,11 @@ export async function loadView(
   range: DateRange,
   refresh: boolean,
   board: ProgressBoard,
+  interest: Interest,
 ): Promise<View> {
   const progress = board.start(range);
   try {
-    return await store.loadView(range, { refresh, progress });
+    return await store.loadView(range, { refresh, progress, interest });
   } finally {
     board.finish(range, progress);
   }
