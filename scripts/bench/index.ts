@@ -1,6 +1,6 @@
 // `npm run bench`: the report engine's benchmark (docs/performance.md). A benchmark, not a test:
 // it prints what it measures and writes bench-results/bench-<time>.json; it does not gate CI.
-//   npm run bench -- [--only cold,shared,warm,browser,load] [--runs 3] [--latency 50] [--jitter 10]
+//   npm run bench -- [--only cold,shared,warm,browser,load,restart,instances,fair] [--runs 3] [--latency 50] [--jitter 10]
 //                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare]
 //                    [--warm-orders-per-day 604]
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,11 +12,21 @@ import { buildApp, ensureSession, startApp, type App } from "./app";
 import { browserBench } from "./browser";
 import { instancesBench, restartBench } from "./durable";
 import { benchRange, coldBench, sharedBench } from "./cold";
+import { fairBench } from "./fair";
 import { loadBench } from "./load";
 import { startSim, type SimProcess } from "./sim";
 import { warmBench } from "./warm";
 
-const ITEMS = ["cold", "shared", "warm", "browser", "load", "restart", "instances"] as const;
+const ITEMS = [
+  "cold",
+  "shared",
+  "warm",
+  "browser",
+  "load",
+  "restart",
+  "instances",
+  "fair",
+] as const;
 
 const USAGE = `usage: npm run bench -- [--only ${ITEMS.join(",")}] [--runs 3] [--latency 50] [--jitter 10]
   [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare] [--warm-orders-per-day 604]`;
@@ -215,6 +225,19 @@ async function main(): Promise<void> {
         `  one instance, one request: ${r.oneInstanceCalls} calls; two instances, ten requests: ${r.twoInstancesTenRequestsCalls} calls; identical answers: ${r.identical}`,
       );
     }
+  }
+
+  if (only.has("fair")) {
+    if (args.rebuild && !needApp && !only.has("restart") && !only.has("instances"))
+      results.build = buildApp(process.cwd(), appDir, say);
+    const s = await sim(300);
+    const app = await startApp(appDir, { port: port + 30, upstream: s, concurrency: 4 });
+    cleanups.push(() => app.stop());
+    await ensureSession(app);
+    say("\n9. fair upstream work (UPSTREAM_CONCURRENCY 4, 300 orders/day)");
+    results.fair = await fairBench(app, s, say);
+    await app.stop();
+    await s.stop();
   }
 
   const dir = join(process.cwd(), "bench-results");
