@@ -88,5 +88,40 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Sessions (the cookie carries only the id, sealed) and the audit log: ended sessions and
+    // events are rows any instance reads, so a logout or a revocation holds everywhere at once.
+    "0006-sessions-and-audit": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sessions")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("username", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("credential", "text", (c) => c.notNull())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("seen_at", "bigint", (c) => c.notNull())
+          .addColumn("ended_at", "bigint")
+          .execute();
+        await db.schema
+          .createIndex("sessions_username")
+          .on("sessions")
+          .column("username")
+          .execute();
+        await db.schema
+          .createTable("audit_events")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .addColumn("username", "text", (c) => c.notNull())
+          .addColumn("action", "text", (c) => c.notNull())
+          .addColumn("target", "text", (c) => c.notNull())
+          .addColumn("ip", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("audit_events_at_id")
+          .on("audit_events")
+          .columns(["at", "id"])
+          .execute();
+      },
+    },
   };
 }

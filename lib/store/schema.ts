@@ -48,4 +48,24 @@ export type Database = {
     active: number;
     updated_at: number | string;
   };
+  /** A signed-in session; the cookie holds only its id. */
+  sessions: {
+    id: string;
+    username: string;
+    role: string;
+    /** A fingerprint of the user's hash and role at sign-in: a changed one ends the session. */
+    credential: string;
+    created_at: number | string;
+    seen_at: number | string;
+    ended_at: number | string | null;
+  };
+  /** Who did what (product.md "Roles"), newest first by (at, id); kept a year. */
+  audit_events: {
+    id: string;
+    at: number | string;
+    username: string;
+    action: string;
+    target: string;
+    ip: string;
+  };
 };
