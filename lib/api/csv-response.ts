@@ -1,7 +1,7 @@
-// A CSV body as a download.
+// A CSV body as a download: streamed, so no Content-Length.
 import "server-only";
 
-export function csvResponse(body: string, filename: string): Response {
+export function csvResponse(body: ReadableStream<Uint8Array>, filename: string): Response {
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -5,6 +5,7 @@ import type { Separator } from "@/lib/reports/contract/query-params";
 type Cell = string | number | null;
 
 const BOM = "\uFEFF";
+const encoder = new TextEncoder();
 
 export function csvCell(value: Cell, sep: Separator): string {
   if (value === null) return "";
@@ -15,14 +16,46 @@ export function csvCell(value: Cell, sep: Separator): string {
   return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The whole CSV as one string (the definition the streams below are checked against). */
 export function toCsv(header: string[], rows: Iterable<Cell[]>, sep: Separator): string {
   const lines = [header.map((h) => csvCell(h, sep)).join(sep)];
   for (const row of rows) lines.push(row.map((v) => csvCell(v, sep)).join(sep));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 
-/** toCsv's text, from lines already made of csvCell values joined by the separator. */
-export function csvFromLines(header: string[], lines: readonly string[], sep: Separator): string {
-  const head = header.map((h) => csvCell(h, sep)).join(sep);
-  return lines.length === 0 ? `${BOM}${head}\r\n` : `${BOM}${head}\r\n${lines.join("\r\n")}\r\n`;
+/**
+ * toCsv's bytes as a pull-based stream: the BOM and header, then whatever `nextLines` gives (lines
+ * already made of csvCell values joined by the separator) until it gives null. Nothing is made
+ * ahead of the reader (highWaterMark 0): `nextLines` runs once per read, so a client that stops
+ * reading stops the work, and memory holds one batch of lines, not the file.
+ */
+export function csvStream(
+  header: string[],
+  sep: Separator,
+  nextLines: () => readonly string[] | null | Promise<readonly string[] | null>,
+  onCancel?: () => void | Promise<void>,
+): ReadableStream<Uint8Array> {
+  let head: string | null = `${BOM}${header.map((h) => csvCell(h, sep)).join(sep)}\r\n`;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        for (;;) {
+          const lines = await nextLines();
+          if (lines === null) {
+            if (head !== null) controller.enqueue(encoder.encode(head));
+            controller.close();
+            return;
+          }
+          // A batch that a filter emptied: read the next one, unless the header is still due.
+          if (lines.length === 0 && head === null) continue;
+          const body = lines.length === 0 ? "" : `${lines.join("\r\n")}\r\n`;
+          controller.enqueue(encoder.encode(head === null ? body : head + body));
+          head = null;
+          return;
+        }
+      },
+      cancel: onCancel && (() => onCancel()),
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -19,7 +19,7 @@ import { UpstreamError } from "@/lib/iletimerkezi/errors";
 import { TooManyReportsError } from "./admission";
 import { aggregateView } from "./aggregates";
 import { Demand, type Requester } from "./demand";
-import { ordersCsv, recipientsCsv } from "./export";
+import { ordersCsvStream, recipientsCsvStream } from "./export";
 import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import { ProgressBoard } from "./progress";
@@ -130,10 +130,12 @@ export function createEngine({
       return board.read(range);
     },
 
-    async exportReport(query: ReportQuery): Promise<string> {
+    /** The orders CSV as a stream; the view is loaded (and may fail) before it is returned. */
+    async exportReport(query: ReportQuery): Promise<ReadableStream<Uint8Array>> {
       const view = await store.loadView(query, { refresh: query.refresh });
       const { selected, count } = aggregateView(view, query);
-      return ordersCsv(view, sortedRows(view, query.sort, selected, count, 0, count), query.sep);
+      const rows = sortedRows(view, query.sort, selected, count, 0, count);
+      return ordersCsvStream(view, rows, query.sep);
     },
 
     async order(query: OrderQuery): Promise<OrderDetailResponse> {
@@ -165,12 +167,29 @@ export function createEngine({
       return { order, messages };
     },
 
-    async exportOrder(query: OrderQuery): Promise<string> {
-      const { recipients: all } = await recipients.all(query.id);
+    /**
+     * The recipients CSV as a stream, written page by page as get-report answers. The first page
+     * is fetched before the stream is returned, so a failure there is an ordinary error answer. A
+     * page that fails later can no longer change the status already sent: the stream errors, the
+     * server aborts the response and the client sees a failed (cut-short) download rather than a
+     * file that looks complete; it is logged here (the order id and the error's kind, no numbers).
+     */
+    async exportOrder(query: OrderQuery): Promise<ReadableStream<Uint8Array>> {
+      const { pages } = await recipients.stream(query.id);
       const wanted = query.status.length ? new Set<number>(query.status) : null;
-      return recipientsCsv(
-        all.filter((r) => !wanted || wanted.has(r.status)).map(shown(query)),
+      return recipientsCsvStream(
+        pages,
+        (r) => !wanted || wanted.has(r.status),
+        shown(query),
         query.sep,
+        (error) =>
+          log({
+            event: "export_failed",
+            export: "recipients",
+            orderId: query.id,
+            error: error instanceof Error ? error.name : "unknown",
+            kind: UpstreamError.is(error) ? error.kind : undefined,
+          }),
       );
     },
   };
