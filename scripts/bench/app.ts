@@ -89,11 +89,14 @@ export async function startApp(
     dataDir?: string;
     /** Postgres instead of the embedded store. */
     databaseUrl?: string;
+    /** More users beside the bench user, with its password (per-user limits need several). */
+    users?: readonly string[];
   },
 ): Promise<App> {
   if (!existsSync(join(dir, ".next", "BUILD_ID")))
     throw new Error(`no build in ${dir}: run with --rebuild`);
   const origin = `http://127.0.0.1:${opts.port}`;
+  const passwordHash = hashPassword(BENCH_PASSWORD); // one scrypt for every bench user
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -103,7 +106,9 @@ export async function startApp(
     ILETIMERKEZI_API_SECRET: opts.upstream.secret,
     ILETIMERKEZI_BASE_URL: opts.upstream.url,
     SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
-    DASHBOARD_USERS: `${BENCH_USER}:${hashPassword(BENCH_PASSWORD)}`,
+    DASHBOARD_USERS: [BENCH_USER, ...(opts.users ?? [])]
+      .map((name) => `${name}:${passwordHash}`)
+      .join(","),
     UPSTREAM_CONCURRENCY: String(opts.concurrency),
     PORT: String(opts.port),
     // A new embedded store per start unless told: the first report over a range is cold.
@@ -140,20 +145,25 @@ export async function startApp(
   return app;
 }
 
+/** Signs in as `username` (the bench user, or one of startApp's `users`): its cookie header. */
+export async function login(app: App, username = BENCH_USER): Promise<string> {
+  const res = await fetch(`${app.origin}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.origin },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 204) throw new Error(`login failed: HTTP ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
 /** Logs in when the API asks for a session (401); the cookie then rides on every request. */
 export async function ensureSession(app: App): Promise<boolean> {
   const probe = await app.fetch("/api/reports?start=2020-01-01&end=2020-01-01");
   await probe.arrayBuffer();
   if (probe.status !== 401) return false;
-  const res = await fetch(`${app.origin}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: app.origin },
-    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
-  });
-  if (res.status !== 204) throw new Error(`login failed: HTTP ${res.status} ${await res.text()}`);
-  app.cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  app.cookie = await login(app);
   return true;
 }

@@ -12,6 +12,7 @@ import { buildApp, ensureSession, startApp, type App } from "./app";
 import { browserBench } from "./browser";
 import { instancesBench, restartBench } from "./durable";
 import { benchRange, coldBench, sharedBench } from "./cold";
+import { EXPORT_USERS, exportsBench } from "./exports";
 import { fairBench } from "./fair";
 import { loadBench } from "./load";
 import { startSim, type SimProcess } from "./sim";
@@ -26,6 +27,7 @@ const ITEMS = [
   "restart",
   "instances",
   "fair",
+  "exports",
 ] as const;
 
 const USAGE = `usage: npm run bench -- [--only ${ITEMS.join(",")}] [--runs 3] [--latency 50] [--jitter 10]
@@ -150,12 +152,13 @@ async function main(): Promise<void> {
     await s.stop();
   }
 
-  const needApp = ["warm", "browser", "load"].some((item) => only.has(item));
+  const needApp = ["warm", "browser", "load", "exports"].some((item) => only.has(item));
   if (needApp) {
     if (args.rebuild) results.build = buildApp(process.cwd(), appDir, say);
     const s = await sim(warmOrdersPerDay);
     const bare = args.bare;
-    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare });
+    const users = only.has("exports") ? EXPORT_USERS : [];
+    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare, users });
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
     results.server = bare ? "scripts/server.mjs (--bare)" : "scripts/start.sh (npm start)";
@@ -195,6 +198,12 @@ async function main(): Promise<void> {
       say(
         `  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
       );
+    }
+    if (only.has("exports")) {
+      say(
+        `\n10. exports at once: ${EXPORT_USERS.length} users each download the year's orders CSV`,
+      );
+      results.exports = await exportsBench(app, { days: 366, runs, settleSeconds: 30 }, say);
     }
   }
 

@@ -1,0 +1,136 @@
+// Item 9: exports at once. Twenty signed-in users each download the orders CSV of the warm year
+// at the same moment, while the server's RSS is sampled from /proc every 100 ms: before, the peak
+// during, right after and once settled, with each export's bytes and time. Then one user asks for
+// twenty at once, to show the per-user limit (lib/api/export-slots.ts) through the real server.
+import type { ReportResponse } from "@/lib/reports/contract/types";
+import { login, type App } from "./app";
+import { benchRange } from "./cold";
+import { median, round } from "./stats";
+
+/** Exports started at once, one per user. */
+const EXPORTS_AT_ONCE = 20;
+/** The users beside the bench user that startApp must know for this item. */
+export const EXPORT_USERS = Array.from({ length: EXPORTS_AT_ONCE }, (_, k) => `exporter-${k + 1}`);
+
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Download = { status: number; bytes: number; ms: number };
+
+/** One export, read as it arrives and thrown away (the bench holds no copy). */
+async function download(app: App, path: string, cookie: string): Promise<Download> {
+  const started = performance.now();
+  const res = await fetch(`${app.origin}${path}`, { headers: { cookie } });
+  let bytes = 0;
+  const reader = res.body?.getReader();
+  for (let r = await reader?.read(); r && !r.done; r = await reader?.read())
+    bytes += r.value.length;
+  return { status: res.status, bytes, ms: performance.now() - started };
+}
+
+type ExportsRun = {
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  rssAfterMb: number;
+  rssSettledMb: number;
+  wallMs: number;
+  exportMs: { median: number; max: number };
+  bytesPerExport: number;
+  statuses: Record<string, number>;
+};
+
+export type ExportsResult = {
+  days: number;
+  orders: number;
+  exportsAtOnce: number;
+  runs: ExportsRun[];
+  /** Medians over the runs. */
+  rssPeakMb: number;
+  rssBeforeMb: number;
+  rssSettledMb: number;
+  exportMs: number;
+  wallMs: number;
+  /** EXPORTS_AT_ONCE exports asked for at once by one user: HTTP status → count. */
+  oneUserStatuses: Record<string, number>;
+};
+
+const countStatuses = (downloads: Download[]) =>
+  downloads.reduce<Record<string, number>>((acc, d) => {
+    acc[d.status] = (acc[d.status] ?? 0) + 1;
+    return acc;
+  }, {});
+
+export async function exportsBench(
+  app: App,
+  opts: { days: number; runs: number; settleSeconds: number },
+  say: (line: string) => void,
+): Promise<ExportsResult> {
+  const range = benchRange(opts.days);
+  const qs = `start=${range.start}&end=${range.end}`;
+  const path = `/api/reports/export?${qs}`;
+  // The year and its comparison walked and cached first: the item measures exports, not walks.
+  let report = (await (await app.fetch(`/api/reports?${qs}`)).json()) as ReportResponse;
+  while (report.previous?.pending) {
+    await sleep(500);
+    report = (await (await app.fetch(`/api/reports?${qs}`)).json()) as ReportResponse;
+  }
+  const warm = await download(app, path, app.cookie);
+  if (warm.status !== 200) throw new Error(`export: HTTP ${warm.status}`);
+  const cookies = await Promise.all(EXPORT_USERS.map((user) => login(app, user)));
+  say(
+    `  ${report.totals?.orders} orders in ${opts.days} days, ${mb(warm.bytes)} MB a CSV (${round(warm.ms)} ms alone); ${EXPORTS_AT_ONCE} users signed in`,
+  );
+
+  const runs: ExportsRun[] = [];
+  for (let k = 1; k <= opts.runs; k++) {
+    await sleep(5000); // a quiet spell before "before"
+    const before = app.rssBytes();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, app.rssBytes());
+    }, 100);
+    const started = performance.now();
+    const downloads = await Promise.all(cookies.map((cookie) => download(app, path, cookie)));
+    const wallMs = performance.now() - started;
+    const after = app.rssBytes();
+    clearInterval(sampler);
+    peak = Math.max(peak, after);
+    let settled = after;
+    for (let waited = 0; waited < opts.settleSeconds; waited += 5) {
+      await sleep(5000);
+      settled = app.rssBytes();
+    }
+    const times = downloads.map((d) => d.ms);
+    const run: ExportsRun = {
+      rssBeforeMb: mb(before),
+      rssPeakMb: mb(peak),
+      rssAfterMb: mb(after),
+      rssSettledMb: mb(settled),
+      wallMs: round(wallMs),
+      exportMs: { median: round(median(times)), max: round(Math.max(...times)) },
+      bytesPerExport: median(downloads.map((d) => d.bytes)),
+      statuses: countStatuses(downloads),
+    };
+    runs.push(run);
+    say(
+      `  run ${k}: RSS ${run.rssBeforeMb} MB before, peak ${run.rssPeakMb} MB, ${run.rssAfterMb} MB right after, ${run.rssSettledMb} MB after ${opts.settleSeconds} s; all ${EXPORTS_AT_ONCE} in ${run.wallMs} ms (each: median ${run.exportMs.median} ms, max ${run.exportMs.max} ms, ${mb(run.bytesPerExport)} MB); HTTP ${JSON.stringify(run.statuses)}`,
+    );
+  }
+
+  const oneUser = await Promise.all(cookies.map(() => download(app, path, cookies[0] as string)));
+  const oneUserStatuses = countStatuses(oneUser);
+  say(`  one user, ${EXPORTS_AT_ONCE} at once: HTTP ${JSON.stringify(oneUserStatuses)}`);
+
+  return {
+    days: opts.days,
+    orders: report.totals?.orders ?? 0,
+    exportsAtOnce: EXPORTS_AT_ONCE,
+    runs,
+    rssPeakMb: median(runs.map((r) => r.rssPeakMb)),
+    rssBeforeMb: median(runs.map((r) => r.rssBeforeMb)),
+    rssSettledMb: median(runs.map((r) => r.rssSettledMb)),
+    exportMs: median(runs.map((r) => r.exportMs.median)),
+    wallMs: median(runs.map((r) => r.wallMs)),
+    oneUserStatuses,
+  };
+}
