@@ -11,6 +11,7 @@ import {
   E2E_NOW,
   E2E_TODAY,
   E2E_USER,
+  E2E_VIEWER,
   SESSION_SECRET,
   SIM_PORT,
   SLOW_APP_PORT,
@@ -20,7 +21,10 @@ import {
 
 // Worker processes re-evaluate this file: keep one user hash and one "today" for the whole run.
 process.env.E2E_TODAY = E2E_TODAY;
-process.env.E2E_USERS ??= `${E2E_USER.username}:${hashPassword(E2E_USER.password)}`;
+process.env.E2E_USERS ??= [
+  `${E2E_USER.username}:admin:${hashPassword(E2E_USER.password)}`,
+  `${E2E_VIEWER.username}:viewer:${hashPassword(E2E_VIEWER.password)}`,
+].join(",");
 // Each app server keeps its embedded store in a folder of this run's, so every run starts cold.
 const DATA_ROOT = (process.env.E2E_DATA_ROOT ??= mkdtempSync(join(tmpdir(), "imr-e2e-")));
 

@@ -4,7 +4,8 @@ import Script from "next/script";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
-import { currentPageUser } from "@/lib/auth/dal";
+import { currentPageSession } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/roles";
 import { NONCE_HEADER } from "@/lib/security/proxy-core";
 import { getDictionary } from "@/lib/i18n/server";
 import { appMode } from "@/lib/server/prefetch";
@@ -36,11 +37,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ locale, dict }, cookieStore, headerList, user] = await Promise.all([
+  const [{ locale, dict }, cookieStore, headerList, session] = await Promise.all([
     getDictionary(),
     cookies(),
     headers(),
-    currentPageUser(),
+    currentPageSession(),
   ]);
   const nonce = headerList.get(NONCE_HEADER) ?? undefined;
   const stored = cookieStore.get(THEME_COOKIE)?.value;
@@ -62,14 +63,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         )}
       </head>
       <body className="min-h-dvh">
-        <Providers locale={locale} dict={dict}>
+        <Providers locale={locale} dict={dict} role={session?.role ?? null}>
           <a
             href="#main"
             className="sr-only rounded-md bg-indigo-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
           >
             {dict.app.skipToContent}
           </a>
-          <AppHeader dict={dict} theme={theme} demo={appMode() === "demo"} user={user} />
+          <AppHeader
+            dict={dict}
+            theme={theme}
+            demo={appMode() === "demo"}
+            user={session?.user ?? null}
+            admin={session ? can(session.role, "audit") : false}
+          />
           {/* The one <main> of every page; each segment lays out its own content inside. */}
           <main id="main">{children}</main>
         </Providers>

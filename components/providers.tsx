@@ -5,15 +5,19 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { I18nProvider } from "@/lib/i18n/context";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
+import type { Role } from "@/lib/auth/roles";
 import { getQueryClient } from "@/lib/client/query-client";
+import { RoleProvider } from "@/lib/client/role-context";
 
 export function Providers({
   locale,
   dict,
+  role,
   children,
 }: {
   locale: Locale;
   dict: Dictionary;
+  role: Role | null;
   children: ReactNode;
 }) {
   const queryClient = getQueryClient();
@@ -21,7 +25,7 @@ export function Providers({
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
         <I18nProvider locale={locale} dict={dict}>
-          {children}
+          <RoleProvider role={role}>{children}</RoleProvider>
         </I18nProvider>
       </NuqsAdapter>
     </QueryClientProvider>

@@ -21,7 +21,9 @@ export const E2E_NOW = `${E2E_TODAY}T14:30:00+03:00`;
 /** The signed-in session saved by auth.setup.ts; contexts a spec opens itself load it too. */
 export const STORAGE_STATE = "playwright/.auth/user.json";
 
+/** The e2e user is an admin (reveals, the audit log); the viewer sees reports only. */
 export const E2E_USER = { username: "e2e", password: "e2e-password-0123" };
+export const E2E_VIEWER = { username: "vera", password: "vera-password-0123" };
 export const SESSION_SECRET = "e2e-session-secret-0123456789-abcdefghij";
 
 /** Distinctive fake credentials for the secret-hygiene spec: they must never show up anywhere. */

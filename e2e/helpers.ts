@@ -1,6 +1,7 @@
 // Shared steps of the e2e specs: wait for the report, ask the API what it should show, format like the UI.
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { OrderDetailResponse, ReportResponse } from "@/lib/reports/contract/types";
+import { E2E_USER } from "./env";
 
 export const INTL = { en: "en-GB", tr: "tr-TR" } as const;
 
@@ -58,4 +59,16 @@ export async function expectKpisMatchApi(
     );
   }
   return report;
+}
+
+/**
+ * Signs the page's browser context in at another app instance. Sessions live in each instance's
+ * own store, and cookies do not tell ports apart: this replaces the context's session cookie.
+ */
+export async function signInAt(page: Page, origin: string): Promise<void> {
+  const res = await page.request.post(`${origin}/api/auth/login`, {
+    data: E2E_USER,
+    headers: { origin },
+  });
+  expect(res.status()).toBe(204);
 }

@@ -18,7 +18,7 @@ const HASH = hashFromSecret(CANARY.key, CANARY.secret);
 const SECRETS = [CANARY.key, CANARY.secret, HASH, CANARY.sessionSecret];
 const PHONE = /(\+90|\b)5\d{9}\b/;
 
-const USERS = `${USER.username}:${hashPassword(USER.password)}`;
+const USERS = `${USER.username}:admin:${hashPassword(USER.password)}`;
 
 /** The embedded store of this spec's apps: scanned for secrets too. */
 const DATA_ROOT = mkdtempSync(join(tmpdir(), "imr-secrets-"));

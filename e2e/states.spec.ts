@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { addDays } from "@/lib/dates";
 import { APP_PORT, appUrl, BAD_AUTH_PORT, E2E_TODAY, SLOW_APP_PORT } from "./env";
 import type { ReportResponse } from "@/lib/reports/contract/types";
-import { reportFor, waitForReport } from "./helpers";
+import { reportFor, signInAt, waitForReport } from "./helpers";
 
 test.beforeEach(async ({ context }) => {
   await context.addCookies([{ name: "locale", value: "en", url: "http://127.0.0.1" }]);
@@ -33,6 +33,7 @@ test("a range that is all settled shows no provisional banner", async ({ page })
 });
 
 test("wrong upstream credentials show the 401 banner with what to check", async ({ page }) => {
+  await signInAt(page, appUrl(BAD_AUTH_PORT));
   await page.goto(`${appUrl(BAD_AUTH_PORT)}/reports`);
   const banner = page.getByTestId("error-upstream_auth");
   await expect(banner).toBeVisible({ timeout: 30_000 });
@@ -46,6 +47,7 @@ test("a year-long cold range shows progress advancing before the report appears"
   page,
 }) => {
   const start = addDays(E2E_TODAY, -364);
+  await signInAt(page, appUrl(SLOW_APP_PORT));
   await page.goto(`${appUrl(SLOW_APP_PORT)}/reports?start=${start}&end=${E2E_TODAY}`, {
     waitUntil: "commit",
   });
@@ -85,11 +87,11 @@ test("no matching orders shows the empty state, and clearing the filters brings 
 
 test("the first numbers come before the comparison, which fills in on its own", async ({
   page,
-  request,
 }) => {
   // A range no other test touched, on the slow upstream: its previous period takes seconds.
   const start = addDays(E2E_TODAY, -800);
   const end = addDays(E2E_TODAY, -771);
+  await signInAt(page, appUrl(SLOW_APP_PORT));
   await page.goto(`${appUrl(SLOW_APP_PORT)}/reports?start=${start}&end=${end}`);
   await expect(page.getByTestId("kpi-orders-change-pending")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("kpi-orders-change-pending")).toHaveText(
@@ -98,7 +100,7 @@ test("the first numbers come before the comparison, which fills in on its own", 
   await page.screenshot({ path: "test-results/comparison-pending.png" });
   await expect(page.getByTestId("kpi-orders-change")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("kpi-orders-change-pending")).toHaveCount(0);
-  const response = await request.get(
+  const response = await page.request.get(
     `${appUrl(SLOW_APP_PORT)}/api/reports?start=${start}&end=${end}`,
   );
   const api = (await response.json()) as ReportResponse;

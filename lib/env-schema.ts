@@ -52,6 +52,7 @@ const schema = z.object({
   ),
   DATA_DIR: optionalText,
   TRUST_PROXY: intVar("TRUST_PROXY", 0, 10, 0),
+  SESSION_IDLE_MINUTES: intVar("SESSION_IDLE_MINUTES", 1, 8 * 60, 120),
 });
 
 export type Env = {
@@ -67,6 +68,8 @@ export type Env = {
   store: { databaseUrl?: string; dataDir: string };
   /** Reverse-proxy hops in front whose X-Forwarded-* headers are believed (0: none). */
   trustProxy: number;
+  /** A session unused this long ends (the absolute limit stays 8 h). */
+  sessionIdleMs: number;
 };
 
 export const DEFAULT_BASE_URL = "https://api.iletimerkezi.com/v1";
@@ -99,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     port: v.PORT,
     store: { databaseUrl: v.DATABASE_URL, dataDir: v.DATA_DIR ?? "./data" },
     trustProxy: v.TRUST_PROXY,
+    sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
   };
   if (!v.ILETIMERKEZI_API_KEY) {
     return {

@@ -62,10 +62,19 @@ describe("GET /api/health", () => {
       mode: expect.stringMatching(/^(live|demo)$/),
       store: "embedded",
     });
+    const request = await get("/api/reports"); // its session made while the store was up
     await testStore.close();
     const down = await errorOf(await health(await get("/api/health"), noParams));
     expect(down).toMatchObject({ status: 503, code: "store_unavailable" });
     expect(down.message).toMatch(/embedded store.*not answering/);
+    // Sessions live in the store: without it a signed-in request is a 503, not a 401 or a 500.
+    use();
+    const noSessions = await errorOf(await reports(request, noParams));
+    expect(noSessions).toMatchObject({ status: 503, code: "store_unavailable" });
+    // The same folder opened again: the session is still there.
+    testStore = await openStore({ dataDir, log: silent });
+    setStoreForTesting(testStore);
+    expect((await reports(request, noParams)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentPageUser } from "@/lib/auth/dal";
+import { currentPageSession } from "@/lib/auth/dal";
 import { safeNext } from "@/lib/auth/next-path";
 import { DEMO_USER } from "@/lib/auth/users";
 import { showsDemoLogin } from "@/lib/auth/users-config";
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LoginPage({ searchParams }: Props) {
   const raw = (await searchParams).next;
   const next = safeNext(Array.isArray(raw) ? raw[0] : raw);
-  if (await currentPageUser()) redirect(next);
+  if (await currentPageSession()) redirect(next);
   const { dict } = await getDictionary();
   return (
     <div className="mx-auto w-full max-w-sm px-4 py-16">

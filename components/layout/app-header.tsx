@@ -11,11 +11,14 @@ export function AppHeader({
   theme,
   demo,
   user,
+  admin,
 }: {
   dict: Dictionary;
   theme: "light" | "dark" | null;
   demo: boolean;
   user: string | null;
+  /** Shows the link to the audit log. */
+  admin: boolean;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
@@ -34,6 +37,14 @@ export function AppHeader({
         </Link>
         {demo ? <DemoBadge dict={dict} /> : null}
         <div className="ml-auto flex items-center gap-2">
+          {admin ? (
+            <Link
+              href="/admin/audit"
+              className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
+              {dict.audit.link}
+            </Link>
+          ) : null}
           <LanguageSwitch />
           <ThemeSwitch serverTheme={theme} />
           {user ? <SignOutButton user={user} /> : null}

@@ -12,6 +12,7 @@ import {
 } from "@/lib/reports/contract/statuses";
 import type { OrderDetailResponse } from "@/lib/reports/contract/types";
 import { orderExportHref } from "@/lib/client/order-queries";
+import { useCan } from "@/lib/client/role-context";
 import { RECIPIENT_PAGE_SIZES, type OrderView } from "@/lib/reports/contract/order-query";
 
 type ParamsUpdate = Partial<{
@@ -34,6 +35,9 @@ export function RecipientsPanel({
   onParams: (next: ParamsUpdate) => void;
 }) {
   const { t, fmt } = useI18n();
+  // What the role cannot do is not shown (the API refuses it too).
+  const mayReveal = useCan("reveal");
+  const mayExport = useCan("export");
   const offset = (view.page - 1) * view.pageSize;
   const setStatus = (status: MessageStatus[]) =>
     onParams({ status: status.length ? status : null, page: null });
@@ -81,20 +85,29 @@ export function RecipientsPanel({
               );
             })}
           </div>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={view.reveal}
-            onClick={() => onReveal(!view.reveal)}
-            data-testid="reveal-toggle"
-          >
-            {view.reveal ? <EyeOffIcon /> : <EyeIcon />}
-            {view.reveal ? t.order.hide : t.order.reveal}
-          </button>
-          <a className="btn" href={orderExportHref(view)} download data-testid="recipients-export">
-            <DownloadIcon />
-            {t.order.exportCsv}
-          </a>
+          {mayReveal ? (
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={view.reveal}
+              onClick={() => onReveal(!view.reveal)}
+              data-testid="reveal-toggle"
+            >
+              {view.reveal ? <EyeOffIcon /> : <EyeIcon />}
+              {view.reveal ? t.order.hide : t.order.reveal}
+            </button>
+          ) : null}
+          {mayExport ? (
+            <a
+              className="btn"
+              href={orderExportHref(view)}
+              download
+              data-testid="recipients-export"
+            >
+              <DownloadIcon />
+              {t.order.exportCsv}
+            </a>
+          ) : null}
         </div>
       </div>
       {messages.items.length ? (

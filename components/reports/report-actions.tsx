@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { CheckIcon, DownloadIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
+import { useCan } from "@/lib/client/role-context";
 import { useI18n } from "@/lib/i18n/context";
 
 export function CopyLinkButton() {
@@ -66,8 +67,11 @@ function legacyCopy(text: string): boolean {
   return ok;
 }
 
+/** The CSV download, for roles that may export (viewers see none). */
 export function ExportButton({ href }: { href: string }) {
+  const mayExport = useCan("export");
   const { t } = useI18n();
+  if (!mayExport) return null;
   return (
     <a href={href} className="btn" download title={t.report.exportHint} data-testid="export-csv">
       <DownloadIcon />

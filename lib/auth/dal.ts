@@ -6,15 +6,15 @@ import { redirect } from "next/navigation";
 import { PATH_HEADER } from "@/lib/security/proxy-core";
 import { SESSION_COOKIE } from "./cookie";
 import { safeNext } from "./next-path";
-import { userFromSeal } from "./session";
+import { sessionFromSeal, type Session } from "./session";
 
-export async function currentPageUser(): Promise<string | null> {
-  return userFromSeal((await cookies()).get(SESSION_COOKIE)?.value);
+export async function currentPageSession(): Promise<Session | null> {
+  return sessionFromSeal((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
-export async function requireUser(): Promise<string> {
-  const user = await currentPageUser();
-  if (user) return user;
+export async function requireSession(): Promise<Session> {
+  const session = await currentPageSession();
+  if (session) return session;
   const path = safeNext((await headers()).get(PATH_HEADER));
   redirect(`/login?next=${encodeURIComponent(path)}`);
 }

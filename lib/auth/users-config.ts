@@ -1,14 +1,15 @@
-// The configured users, read once.
+// The configured users, parsed once per configuration.
 import "server-only";
 import { env } from "@/lib/env";
 import { demoUsers, parseUsers, type Users } from "./users";
 
-let users: Users | undefined;
+let cached: { source: string | undefined; users: Users } | undefined;
 
 export function getUsers(): Users {
-  const config = env();
-  users ??= config.users ? parseUsers(config.users) : demoUsers();
-  return users;
+  const source = env().users;
+  if (cached?.source !== source || !cached)
+    cached = { source, users: source ? parseUsers(source) : demoUsers() };
+  return cached.users;
 }
 
 /** Whether the login page may show the demo credentials. */

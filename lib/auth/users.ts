@@ -1,27 +1,41 @@
-// Dashboard users from DASHBOARD_USERS (`name:hash,…`); demo mode without it: demo / demo.
+// Dashboard users from DASHBOARD_USERS (`name:role:hash,…`, or `name:hash` for an analyst); demo
+// mode without it: demo / demo, an admin, so the demo shows everything.
 import { hashPassword, verifyPassword } from "./password";
+import { isRole, ROLES, type Role } from "./roles";
 
-export type Users = ReadonlyMap<string, string>;
+export type User = { hash: string; role: Role };
+export type Users = ReadonlyMap<string, User>;
 
 class UsersConfigError extends Error {
   name = "UsersConfigError";
 }
 
+/** A role given without one: the one that can do a report's work without seeing numbers. */
+const DEFAULT_ROLE: Role = "analyst";
+
 export function parseUsers(value: string): Users {
-  const users = new Map<string, string>();
+  const users = new Map<string, User>();
   for (const entry of value
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean)) {
-    const colon = entry.indexOf(":");
-    const name = colon > 0 ? entry.slice(0, colon).trim() : "";
-    const hash = colon > 0 ? entry.slice(colon + 1).trim() : "";
-    // Only the name goes into the message: the entry may hold a hash.
-    if (!name || !hash)
+    // A hash never holds a colon: name:hash, or name:role:hash.
+    const parts = entry.split(":").map((p) => p.trim());
+    const name = parts.length >= 2 ? (parts[0] ?? "") : "";
+    const role = parts.length === 3 ? (parts[1] ?? "") : DEFAULT_ROLE;
+    const hash = parts.length >= 2 ? (parts.at(-1) ?? "") : "";
+    // Only the name goes into a message: the entry may hold a hash.
+    if (!name || !hash || parts.length > 3)
       throw new UsersConfigError(
-        `DASHBOARD_USERS: "${name || entry.split(":")[0]?.slice(0, 20)}" is not name:hash`,
+        `DASHBOARD_USERS: "${name || entry.split(":")[0]?.slice(0, 20)}" is not name:hash or name:role:hash`,
       );
-    users.set(name, hash);
+    if (!isRole(role))
+      throw new UsersConfigError(
+        `DASHBOARD_USERS: "${name}" has the role "${role.slice(0, 20)}"; roles are ${ROLES.join(", ")}`,
+      );
+    if (users.has(name))
+      throw new UsersConfigError(`DASHBOARD_USERS: "${name}" is listed more than once`);
+    users.set(name, { hash, role });
   }
   if (users.size === 0) throw new UsersConfigError("DASHBOARD_USERS names no user");
   return users;
@@ -30,10 +44,10 @@ export function parseUsers(value: string): Users {
 export const DEMO_USER = { username: "demo", password: "demo" } as const;
 
 export function demoUsers(): Users {
-  return new Map([[DEMO_USER.username, hashPassword(DEMO_USER.password)]]);
+  return new Map([[DEMO_USER.username, { hash: hashPassword(DEMO_USER.password), role: "admin" }]]);
 }
 
 /** Constant-time in the password; an unknown user costs the same scrypt as a known one. */
 export function authenticate(users: Users, username: string, password: string): boolean {
-  return verifyPassword(password, users.get(username));
+  return verifyPassword(password, users.get(username)?.hash);
 }

@@ -121,6 +121,11 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .on("audit_events")
           .columns(["at", "id"])
           .execute();
+        await db.schema
+          .createIndex("audit_events_user_at")
+          .on("audit_events")
+          .columns(["username", "at"])
+          .execute();
       },
     },
   };

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ReportView } from "@/components/reports/report-view";
-import { requireUser } from "@/lib/auth/dal";
+import { requireSession } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
 import { makeQueryClient } from "@/lib/client/query-client";
 import { resolveReportQuery } from "@/lib/reports/contract/resolve-report-query";
@@ -24,7 +24,7 @@ function toSearchParams(raw: Record<string, string | string[] | undefined>): URL
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReportsPage({ searchParams }: Props) {
-  const user = await requireUser();
+  const { user } = await requireSession();
   const context = await rangeContext();
   const { today, maxRangeDays } = context;
   const { query, dropped } = resolveReportQuery(toSearchParams(await searchParams), context);

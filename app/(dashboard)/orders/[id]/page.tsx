@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { createLoader } from "nuqs/server";
 import { OrderView } from "@/components/orders/order-view";
 import { interpolate } from "@/lib/i18n/config";
-import { requireUser } from "@/lib/auth/dal";
+import { requireSession } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
 import {
   orderSearchParams,
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  await requireUser();
+  await requireSession();
   const id = parseOrderId((await params).id);
   if (id === null) notFound();
   const view = sanitizeOrderView(id, loadOrderParams(await searchParams), false);
