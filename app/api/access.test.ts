@@ -10,7 +10,9 @@ import { errorOf, noParams, orderCtx, use } from "@/lib/testing/routes";
 import { GET as audit } from "./audit/route";
 import { POST as login } from "./auth/login/route";
 import { POST as logout } from "./auth/logout/route";
+import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
+import { GET as reportsExport } from "./reports/export/route";
 import { GET as reports } from "./reports/route";
 
 const ORIGIN = "http://127.0.0.1:3000";
@@ -120,6 +122,53 @@ describe("roles", () => {
     expect(reveal).toMatchObject({ status: 403, code: "forbidden" });
     expect(reveal.message).toMatch(/viewer.*full phone numbers/);
     expect((await errorOf(await audit(request("/api/audit", viewer), noParams))).status).toBe(403);
+    const csv = await reportsExport(request("/api/reports/export", viewer), noParams);
+    expect((await errorOf(csv)).message).toMatch(/viewer.*export/);
+    const recipients = await orderExport(
+      request(`/api/orders/${o.id}/export`, viewer),
+      orderCtx(String(o.id)),
+    );
+    expect(recipients.status).toBe(403);
+  });
+
+  it("lets an analyst export masked recipients, not revealed ones; every export is audited", async () => {
+    configure();
+    const h = use();
+    const o = anOrder(h);
+    const analyst = await sessionCookieFor("ali");
+    const masked = await orderExport(
+      request(`/api/orders/${o.id}/export`, analyst),
+      orderCtx(String(o.id)),
+    );
+    expect(masked.status).toBe(200);
+    expect(await masked.text()).toContain("*");
+    const revealed = await orderExport(
+      request(`/api/orders/${o.id}/export?reveal=1`, analyst),
+      orderCtx(String(o.id)),
+    );
+    expect(revealed.status).toBe(403);
+    const orders = await reportsExport(
+      request("/api/reports/export?start=2026-04-20&end=2026-04-21&sender=BILGI", analyst),
+      noParams,
+    );
+    expect(orders.status).toBe(200);
+    await orders.text();
+    const admin = await sessionCookieFor("ayse");
+    const { events: list } = await events(admin, "user=ali");
+    expect(list.map((e) => e.action).slice(0, 2)).toEqual(["export_orders", "export_recipients"]);
+    expect(list[0]!.target).toMatch(/2026-04-20\.\.2026-04-21 .*sender=BILGI/);
+    expect(list[1]!.target).toBe(`order ${o.id}`);
+  });
+
+  it("refuses a download started from another site", async () => {
+    configure();
+    use();
+    const admin = await sessionCookieFor("ayse");
+    const res = await reportsExport(
+      request("/api/reports/export", admin, { "sec-fetch-site": "cross-site" }),
+      noParams,
+    );
+    expect(res.status).toBe(403);
   });
 
   it("keeps reveal and the audit log to admins; `name:hash` is an analyst", async () => {

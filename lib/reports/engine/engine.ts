@@ -131,8 +131,17 @@ export function createEngine({
     },
 
     /** The orders CSV as a stream; the view is loaded (and may fail) before it is returned. */
-    async exportReport(query: ReportQuery): Promise<ReadableStream<Uint8Array>> {
-      const view = await store.loadView(query, { refresh: query.refresh });
+    async exportReport(
+      query: ReportQuery,
+      requester: Requester = ANONYMOUS,
+    ): Promise<ReadableStream<Uint8Array>> {
+      const interest = demand.interest(query, requester.user, false, requester.signal);
+      let view;
+      try {
+        view = await store.loadView(query, { refresh: query.refresh, interest });
+      } finally {
+        interest.close();
+      }
       const { selected, count } = aggregateView(view, query);
       const rows = sortedRows(view, query.sort, selected, count, 0, count);
       return ordersCsvStream(view, rows, query.sep);

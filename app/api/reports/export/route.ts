@@ -1,14 +1,26 @@
 // GET /api/reports/export: CSV of every order matching the report's filters (not one page),
-// streamed; at most a few exports at once per user (lib/api/export-slots.ts).
+// streamed; analysts and admins; audited and counted against the hourly quota; at most a few
+// exports at once per user (lib/api/export-slots.ts).
+import { checkQuota, recordAudit } from "@/lib/api/audit";
 import { csvResponse } from "@/lib/api/csv-response";
 import { exportSlots } from "@/lib/api/export-slots";
 import { withSession } from "@/lib/api/route";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import { services } from "@/lib/server/services";
 
-export const GET = withSession(async (request, { user }) => {
-  const { engine, rangeContext } = await services();
-  const query = parseReportQuery(new URL(request.url).searchParams, rangeContext());
-  const body = await exportSlots().stream(user, () => engine.exportReport(query));
-  return csvResponse(body, `orders-${query.start}-${query.end}.csv`);
-});
+export const GET = withSession(
+  async (request, { user }) => {
+    const { engine, rangeContext } = await services();
+    const url = new URL(request.url);
+    const query = parseReportQuery(url.searchParams, rangeContext());
+    await checkQuota(user, "export_orders");
+    const body = await exportSlots().stream(user, () =>
+      engine.exportReport(query, { user, signal: request.signal }),
+    );
+    const filters = url.searchParams.toString();
+    await recordAudit(request, user, "export_orders", `${query.start}..${query.end} ${filters}`);
+    return csvResponse(body, `orders-${query.start}-${query.end}.csv`);
+  },
+  // A download is not something a link on another site may start.
+  { needs: () => "export", sideEffect: () => true },
+);
