@@ -1,5 +1,6 @@
-// Runs before every page and API request: security headers with a fresh CSP nonce, and the
-// optimistic redirect to /login for pages without a session cookie (lib/security/proxy-core.ts).
+// Runs before every request (no matcher: a 404 under a /_next/static-like name renders a page
+// too): security headers, with a fresh CSP nonce for pages, and the optimistic redirect to /login
+// for pages without a session cookie (lib/security/proxy-core.ts).
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { handleRequest } from "@/lib/security/proxy-core";
@@ -10,7 +11,3 @@ export function proxy(request: NextRequest) {
     trustProxy: env().trustProxy,
   });
 }
-
-export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
-};

@@ -41,7 +41,19 @@ function peerOf(req) {
   return peer.startsWith("::ffff:") ? peer.slice(7) : peer;
 }
 
+/**
+ * Headers only the app itself may set: the proxy's nonce and path for the page, Next's own
+ * middleware headers. A client's copies are dropped, so a page never renders with a nonce (or a
+ * path) a client chose, on any path the proxy does or does not touch.
+ */
+function dropInternalHeaders(req) {
+  for (const name of Object.keys(req.headers))
+    if (name === "x-nonce" || name === "x-dashboard-path" || name.startsWith("x-middleware-"))
+      delete req.headers[name];
+}
+
 const server = createServer((req, res) => {
+  dropInternalHeaders(req);
   req.headers[PEER_HEADER] = peerOf(req);
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ event: "request_failed", message: String(error?.message) }));

@@ -82,6 +82,21 @@ describe("sessions in the store", () => {
     );
   });
 
+  it("names the cookie __Host-imr_session over https (Secure, Path=/, no Domain), and reads it back", async () => {
+    configure({ trustProxy: 1 });
+    use();
+    const https = post("/api/auth/login", { username: "ali", password: PASSWORD });
+    https.headers.set("x-forwarded-proto", "https");
+    const res = await login(https, noParams);
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(
+      /^__Host-imr_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800; Secure$/,
+    );
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const cookie = setCookie.split(";")[0]!;
+    expect((await reports(request("/api/reports", cookie), noParams)).status).toBe(200);
+  });
+
   it("ends a session unused for SESSION_IDLE_MINUTES", async () => {
     configure({ sessionIdleMs: 80 });
     use();

@@ -78,6 +78,16 @@ describe("upstream faults at the API", () => {
     if (code === "upstream_rejected" && map) expect(body.error.message).toMatch(/waiting/);
   });
 
+  it("never passes the upstream's own message text on: the answer says it in our words", async () => {
+    const { res, body } = await run(
+      onPage(1, { code: 499, message: "İç hata: db01.internal SQL" }),
+    );
+    expect(res.status).toBe(502);
+    expect(body.error.code).toBe("upstream_rejected");
+    expect(body.error.message).toContain("499");
+    expect(body.error.message).not.toMatch(/db01|SQL|İç hata/);
+  });
+
   it("ignores extra fields", async () => {
     const { h, res, body } = await run(
       {},

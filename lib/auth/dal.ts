@@ -4,12 +4,13 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PATH_HEADER } from "@/lib/security/proxy-core";
-import { SESSION_COOKIE } from "./cookie";
+import { SESSION_COOKIE_NAMES } from "./cookie";
 import { safeNext } from "./next-path";
 import { sessionFromSeal, type Session } from "./session";
 
 export async function currentPageSession(): Promise<Session | null> {
-  return sessionFromSeal((await cookies()).get(SESSION_COOKIE)?.value);
+  const jar = await cookies();
+  return sessionFromSeal(SESSION_COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean));
 }
 
 export async function requireSession(): Promise<Session> {

@@ -9,7 +9,7 @@ import { sealData, unsealData } from "iron-session";
 import { env } from "@/lib/env";
 import { readForwarded } from "@/lib/security/forwarded";
 import { withSessions } from "@/lib/server/access";
-import { SESSION_COOKIE } from "./cookie";
+import { SESSION_COOKIE_NAMES, sessionCookieName } from "./cookie";
 import type { Role } from "./roles";
 import type { User } from "./users";
 import { getUsers } from "./users-config";
@@ -28,11 +28,14 @@ function isHttps(h: Headers): boolean {
   return readForwarded(h, env().trustProxy).https;
 }
 
-function cookieValue(cookieHeader: string | null, name = SESSION_COOKIE): string | undefined {
+/** The session cookie's value (the `__Host-` one first), from a Cookie header. */
+function cookieValue(cookieHeader: string | null): string | undefined {
+  const found = new Map<string, string>();
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0) found.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
   }
+  for (const name of SESSION_COOKIE_NAMES) if (found.get(name)) return found.get(name);
   return undefined;
 }
 
@@ -86,7 +89,7 @@ export function sessionFromRequest(request: Request): Promise<Session | null> {
 
 function cookie(value: string, maxAge: number, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
+    `${sessionCookieName(secure)}=${value}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",

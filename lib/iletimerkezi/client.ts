@@ -108,8 +108,8 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         throw new UpstreamError("unavailable", `${endpoint} answered HTTP ${res.status}`);
       throw new UpstreamError("bad_response", `${endpoint} answered without a status code`);
     }
-    const { code, message } = envelope.data.response.status;
-    if (code !== 200) throw errorForCode(code, message, endpoint);
+    const { code } = envelope.data.response.status;
+    if (code !== 200) throw errorForCode(code, endpoint);
     return envelope.data.response;
   }
 

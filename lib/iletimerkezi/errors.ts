@@ -30,12 +30,23 @@ export class UpstreamError extends Error {
   }
 }
 
-export function errorForCode(
-  code: number,
-  upstreamMessage: string,
-  endpoint: string,
-): UpstreamError {
-  const text = `${endpoint} answered ${code}${upstreamMessage ? ` (${upstreamMessage})` : ""}`;
+/**
+ * What each code means, in our words. The upstream's own message text is never passed on: it is
+ * Turkish, may change, and is not ours to show; an unknown code is named by its number.
+ */
+const MEANINGS: Record<number, string> = {
+  400: "it could not parse the request",
+  401: "the API key or hash was not accepted",
+  404: "the endpoint does not exist",
+  455: "no such order",
+  456: "the order's send time has not come yet",
+  458: "the date range was refused",
+  464: "the page number was refused",
+  503: "it is temporarily out of service",
+};
+
+export function errorForCode(code: number, endpoint: string): UpstreamError {
+  const text = `${endpoint} answered ${code} (${MEANINGS[code] ?? "an error code the dashboard does not know"})`;
   switch (code) {
     case 401:
       return new UpstreamError("auth", text, code);

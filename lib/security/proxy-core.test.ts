@@ -66,6 +66,26 @@ describe("proxy", () => {
     expect(redirect.headers.get("content-security-policy")).toBeTruthy();
   });
 
+  it.each(["/_next/static/chunks/app.js", "/_next/static/nope.js", "/_next/image"])(
+    "gives %s the asset headers: a document there may load nothing",
+    (path) => {
+      const res = handleRequest(req(`http://127.0.0.1:3000${path}`), prod);
+      expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get(`x-middleware-request-${NONCE_HEADER}`)).toBeNull();
+    },
+  );
+
+  it.each(["/_next/static-x/y", "/_next/staticx", "/favicon.ico", "/_next/nope"])(
+    "treats %s as a page: its own nonce in the CSP, and the login redirect",
+    (path) => {
+      const res = handleRequest(req(`http://127.0.0.1:3000${path}`, { "x-nonce": "EVIL" }), prod);
+      const csp = res.headers.get("content-security-policy")!;
+      expect(csp).toMatch(/'nonce-[^']+'/);
+      expect(csp).not.toContain("EVIL");
+    },
+  );
+
   it("allows eval only in development", () => {
     const dev = handleRequest(req("http://127.0.0.1:3000/login"), { dev: true, trustProxy: 0 });
     expect(dev.headers.get("content-security-policy")).toContain("'unsafe-eval'");
