@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setServicesForTesting } from "@/lib/server/services";
 import { harness } from "@/lib/testing/harness";
 import { signedIn } from "@/lib/testing/session";
+import { GET as audit } from "./audit/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
@@ -26,6 +27,7 @@ const REPORT_KEYS = [
   "sep",
 ];
 const ORDER_KEYS = ["page", "pageSize", "status", "reveal", "sep"];
+const AUDIT_KEYS = ["limit", "before", "user", "action"];
 
 const value = fc.oneof(
   fc.string(),
@@ -45,6 +47,10 @@ const value = fc.oneof(
     ",,",
     "%",
     "%00",
+    "100",
+    "1764236000000.0000abc",
+    "reveal",
+    "login",
   ),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
   fc
@@ -106,6 +112,15 @@ describe("never a 500, whatever the query", () => {
         await check(await order(await signedIn(url(path, qs)), ctx(id)));
         await check(await orderExport(await signedIn(url(`${path}/export`, qs)), ctx(id)));
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("GET /api/audit", async () => {
+    await fc.assert(
+      fc.asyncProperty(query(AUDIT_KEYS), async (qs) =>
+        check(await audit(await signedIn(url("/api/audit", qs)), ctx())),
+      ),
       { numRuns: 200 },
     );
   });

@@ -7,19 +7,21 @@ type Cell = string | number | null;
 const BOM = "\uFEFF";
 const encoder = new TextEncoder();
 
-export function csvCell(value: Cell, sep: Separator): string {
+export function csvCell(value: Cell): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
   // A leading =, +, - or @ would make a spreadsheet run the text as a formula; a phone number
   // such as +905321234567 is only digits and stays as it is.
   const text = /^[=+\-@\t\r]/.test(value) && !/^\+?\d+$/.test(value) ? `'${value}` : value;
-  return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted when it holds either separator, not only the one in use: a spreadsheet set to split on
+  // the other would otherwise cut the cell there, and what follows could start with a formula.
+  return /[;,"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The whole CSV as one string (the definition the streams below are checked against). */
 export function toCsv(header: string[], rows: Iterable<Cell[]>, sep: Separator): string {
-  const lines = [header.map((h) => csvCell(h, sep)).join(sep)];
-  for (const row of rows) lines.push(row.map((v) => csvCell(v, sep)).join(sep));
+  const lines = [header.map((h) => csvCell(h)).join(sep)];
+  for (const row of rows) lines.push(row.map((v) => csvCell(v)).join(sep));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 
@@ -35,7 +37,7 @@ export function csvStream(
   nextLines: () => readonly string[] | null | Promise<readonly string[] | null>,
   onCancel?: () => void | Promise<void>,
 ): ReadableStream<Uint8Array> {
-  let head: string | null = `${BOM}${header.map((h) => csvCell(h, sep)).join(sep)}\r\n`;
+  let head: string | null = `${BOM}${header.map((h) => csvCell(h)).join(sep)}\r\n`;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {

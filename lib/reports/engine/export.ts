@@ -28,10 +28,10 @@ const ORDERS_HEADER = [
 
 /** The CSV line of a view's row. */
 function orderLine(view: View, sep: Separator): (i: number) => string {
-  const senders = view.dict.names.map((name) => csvCell(name, sep));
+  const senders = view.dict.names.map((name) => csvCell(name));
   const c = view.cols;
   const stamp = (v: number, i: number, which: 0 | 1) =>
-    v === ODD ? csvCell(c.odd?.get(i)?.[which] ?? "", sep) : wallTimestamp(v);
+    v === ODD ? csvCell(c.odd?.get(i)?.[which] ?? "") : wallTimestamp(v);
   // Wall-clock timestamps are digits, "-", " " and ":": csvCell would return them as they are.
   return (i) => {
     const delivered = c.delivered[i] as number;
@@ -99,7 +99,7 @@ export function recipientsCsvStream(
       for (const r of page.value) {
         if (!keep(r)) continue;
         const s = show(r);
-        lines.push(`${csvCell(s.number, sep)}${sep}${s.status}`);
+        lines.push(`${csvCell(s.number)}${sep}${s.status}`);
       }
       return lines;
     },
