@@ -26,10 +26,16 @@ export function LoginForm({ next, demo }: Props) {
         window.location.assign(next);
         return;
       }
-      if (res.status === 429) {
-        const seconds = Number(res.headers.get("retry-after")) || 900;
-        setError(interpolate(t.auth.rateLimited, { minutes: Math.ceil(seconds / 60) }));
-      } else setError(res.status === 401 ? t.auth.invalid : t.auth.failed);
+      const seconds = Number(res.headers.get("retry-after")) || 900;
+      if (res.status === 429)
+        // Waits after failures from elsewhere are seconds (1, 2, 4, … 30); a lock is minutes.
+        setError(
+          seconds < 60
+            ? interpolate(t.auth.rateLimitedSeconds, { seconds })
+            : interpolate(t.auth.rateLimited, { minutes: Math.ceil(seconds / 60) }),
+        );
+      else if (res.status === 503) setError(t.auth.busy);
+      else setError(res.status === 401 ? t.auth.invalid : t.auth.failed);
     } catch {
       setError(t.auth.failed);
     }

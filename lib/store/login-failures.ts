@@ -1,38 +1,53 @@
-// Failed sign-ins, by username and by client address, kept in the store so that the login
-// throttle holds across instances and restarts. Rows older than the window are dropped as
-// failures are added.
+// The login throttle's memory in the store: failed sign-ins (by username and address, by address,
+// by username) and sign-ins (the addresses a user is known at), one row per event, so the
+// throttle holds across instances and restarts. The throttle prunes what its rules no longer
+// look at as it records failures.
 import "server-only";
 import type { Kysely } from "kysely";
-import type { FailureStore } from "@/lib/auth/throttle";
+import { KNOWN_PREFIX, type ThrottleStore } from "@/lib/auth/throttle";
 import type { Database } from "./schema";
 
-/** Failures older than this are of no use to any window the throttle may have. */
-const KEEP_MS = 24 * 3_600_000;
-
-export function loginFailures(db: Kysely<Database>): FailureStore {
+export function loginFailures(db: Kysely<Database>): ThrottleStore {
   return {
-    async recent(keys, now, windowMs) {
+    async recent(queries) {
+      if (queries.length === 0) return [];
       const rows = await db
         .selectFrom("login_failures")
         .select(["key", "at"])
-        .where("key", "in", [...keys])
-        .where("at", ">", now - windowMs)
+        .where((eb) =>
+          eb.or(queries.map(([key, since]) => eb.and([eb("key", "=", key), eb("at", ">", since)]))),
+        )
         .orderBy("at")
         .execute();
-      return keys.map((key) => rows.filter((r) => r.key === key).map((r) => Number(r.at)));
+      return queries.map(([key, since]) =>
+        rows
+          .map((r) => ({ key: r.key, at: Number(r.at) }))
+          .filter((r) => r.key === key && r.at > since)
+          .map((r) => r.at),
+      );
     },
-    async add(keys, now) {
+    async add(keys, at) {
+      if (keys.length === 0) return;
       await db
         .insertInto("login_failures")
-        .values(keys.map((key) => ({ key, at: now })))
-        .execute();
-      await db
-        .deleteFrom("login_failures")
-        .where("at", "<", now - KEEP_MS)
+        .values(keys.map((key) => ({ key, at })))
         .execute();
     },
     async clear(key) {
       await db.deleteFrom("login_failures").where("key", "=", key).execute();
+    },
+    async prune(failuresBefore, knownBefore) {
+      // `known:` has no LIKE wildcard, so the pattern is the prefix itself.
+      const known = `${KNOWN_PREFIX}%`;
+      await db
+        .deleteFrom("login_failures")
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("at", "<", failuresBefore), eb("key", "not like", known)]),
+            eb.and([eb("at", "<", knownBefore), eb("key", "like", known)]),
+          ]),
+        )
+        .execute();
     },
   };
 }

@@ -82,25 +82,63 @@ describe.each(ENGINES.filter((e) => e.enabled))("the $name store", ({ name, conf
 describe.each(ENGINES.filter((e) => e.enabled))(
   "the login throttle on the $name store",
   ({ config }) => {
-    it("holds across openers (instances, restarts), per username and per address, and forgets on success", async () => {
+    it("holds across openers (instances, restarts): the pair, the address, the user's delay and known addresses", async () => {
       const cfg = await config();
       let now = 5_000_000;
       const first = await openStore(cfg);
       const a = new LoginThrottle({ store: loginFailures(first.db), now: () => now });
-      for (let i = 0; i < 5; i++) await a.fail("ayse", `10.0.0.${i}`);
+      await a.succeed("ayse", "198.51.100.7");
+      for (let i = 0; i < 5; i++) await a.fail("ayse", "10.0.0.1");
+      for (let i = 0; i < 20; i++) await a.fail(`user${i}`, "192.0.2.7");
       await first.close();
       const second = await openStore(cfg);
       const b = new LoginThrottle({ store: loginFailures(second.db), now: () => now });
-      expect(await b.retryAfter("AYSE", "10.9.9.9")).toBe(900);
-      expect(await b.retryAfter("mehmet", "10.9.9.9")).toBe(0);
-      for (let i = 0; i < 5; i++) await b.fail(`user${i}`, "192.0.2.7");
+      expect(await b.retryAfter("AYSE", "10.0.0.1")).toBe(900);
       expect(await b.retryAfter("someone", "192.0.2.7")).toBe(900);
+      // Five failures of ayse: a fresh address waits 1 s, the one she signed in from does not.
+      expect(await b.retryAfter("ayse", "10.9.9.9")).toBe(1);
+      expect(await b.retryAfter("ayse", "198.51.100.7")).toBe(0);
+      expect(await b.retryAfter("mehmet", "10.9.9.9")).toBe(0);
       now += 900_000;
-      expect(await b.retryAfter("ayse", "10.9.9.9")).toBe(0);
+      expect(await b.retryAfter("ayse", "10.0.0.1")).toBe(0);
+      expect(await b.retryAfter("someone", "192.0.2.7")).toBe(0);
       await b.fail("zeynep", "a");
-      await b.succeed("zeynep");
-      expect(await b.retryAfter("zeynep", "b")).toBe(0);
+      await b.succeed("zeynep", "a");
+      expect(await b.retryAfter("zeynep", "a")).toBe(0);
       await second.close();
+    });
+
+    it("prunes failures past the window as it records one, and known addresses after 30 days", async () => {
+      const cfg = await config();
+      const store = await openStore(cfg);
+      let now = 5_000_000;
+      const t = new LoginThrottle({ store: loginFailures(store.db), now: () => now });
+      const rows = async () =>
+        (await store.db.selectFrom("login_failures").select("key").execute()).map((r) => r.key);
+      await t.succeed("ayse", "198.51.100.7");
+      await t.fail("ayse", "10.0.0.1");
+      expect((await rows()).length).toBe(4);
+      // Each query has its own `since`: only what came after it.
+      const failures = loginFailures(store.db);
+      expect(
+        await failures.recent([
+          ["user:ayse", now - 1],
+          ["user:ayse", now],
+          ["user:nobody", 0],
+        ]),
+      ).toEqual([[now], [], []]);
+      now += 900_001;
+      await t.fail("mehmet", "10.0.0.2");
+      expect((await rows()).sort()).toEqual([
+        "addr:10.0.0.2",
+        'known:["ayse","198.51.100.7"]',
+        'pair:["mehmet","10.0.0.2"]',
+        "user:mehmet",
+      ]);
+      now += 30 * 24 * 3_600_000;
+      await t.fail("mehmet", "10.0.0.2");
+      expect((await rows()).some((k) => k.startsWith("known:"))).toBe(false);
+      await store.close();
     });
   },
 );

@@ -325,6 +325,8 @@ export const en = {
     submitting: "Signing in…",
     invalid: "Wrong username or password.",
     rateLimited: "Too many failed attempts. Try again in {minutes} min.",
+    rateLimitedSeconds: "Too many failed attempts. Try again in {seconds} s.",
+    busy: "The server is busy checking other sign-ins. Try again in a few seconds.",
     failed: "Sign-in failed. Try again.",
     demoHint: "Demo: sign in as {username} / {password}.",
     signOut: "Sign out",

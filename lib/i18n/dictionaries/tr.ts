@@ -320,6 +320,8 @@ export const tr: Dictionary = {
     submitting: "Giriş yapılıyor…",
     invalid: "Kullanıcı adı ya da parola hatalı.",
     rateLimited: "Çok fazla hatalı deneme. {minutes} dk sonra tekrar deneyin.",
+    rateLimitedSeconds: "Çok fazla hatalı deneme. {seconds} sn sonra tekrar deneyin.",
+    busy: "Sunucu şu anda başka girişleri denetliyor. Birkaç saniye sonra tekrar deneyin.",
     failed: "Giriş yapılamadı. Tekrar deneyin.",
     demoHint: "Demo: {username} / {password} ile giriş yapın.",
     signOut: "Çıkış yap",
