@@ -123,7 +123,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!v.DASHBOARD_USERS)
     throw missing(
       "DASHBOARD_USERS",
-      "set it to name:hash pairs from `npm run --silent hash-password -- <password>`",
+      "set it to name:role:hash entries, each hash what `npm run --silent hash-password` prints for the password it reads on standard input",
     );
   return {
     ...base,
