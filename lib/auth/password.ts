@@ -144,13 +144,3 @@ export async function verifyPasswordAsync(
   const actual = await derive(password, target.salt, target.key.length, target);
   return timingSafeEqual(actual, target.key) && valid;
 }
-
-/**
- * @deprecated Blocks the event loop for a whole hash and has no cap: the login uses
- * verifyPasswordAsync. Kept only while lib/auth/users.ts `authenticate` still calls it.
- */
-export function verifyPassword(password: string, hash: string | undefined): boolean {
-  const { target, valid } = targetOf(hash, []);
-  const actual = scryptSync(password, target.salt, target.key.length, options(target));
-  return timingSafeEqual(actual, target.key) && valid;
-}

@@ -21,7 +21,8 @@ export const POST = withoutSession(async (request) => {
   try {
     user = await checkLogin(body, clientAddress(request), await loginThrottle());
   } catch (error) {
-    if (error instanceof ApiError && (error.code === "invalid_credentials" || error.status === 429))
+    // Wrong password, throttled, or refused while the server's hashing queue is full.
+    if (error instanceof ApiError && ["invalid_credentials", "rate_limited"].includes(error.code))
       await recordAudit(request, attempted(body), "login_failed", error.code);
     throw error;
   }
