@@ -28,6 +28,8 @@ const FLAGS: Record<string, [string, Kind]> = {
   "fault-http500": ["http500", "rate"],
   "fault-timeout": ["timeout", "rate"],
   "fault-malformed": ["malformed", "rate"],
+  "balance-format": ["balanceFormat", "string"],
+  "senders-format": ["sendersFormat", "string"],
 };
 // The script's own flags: where to listen and how the clock runs.
 const OWN_FLAGS: Record<string, Kind> = {

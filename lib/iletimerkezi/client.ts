@@ -6,10 +6,17 @@ import { silent, type LogSink } from "@/lib/log";
 import { UpstreamError, errorForCode, isRetryable } from "./errors";
 import { hashFromSecret } from "./hash";
 import { accountScheduler, SYSTEM_OWNER, type CallOwner } from "./scheduler";
-import { envelopeSchema, reportPayloadSchema, reportsPayloadSchema } from "./schemas";
+import {
+  balancePayloadSchema,
+  envelopeSchema,
+  reportPayloadSchema,
+  reportsPayloadSchema,
+  senderPayloadSchema,
+} from "./schemas";
 import type {
   GetReportParams,
   GetReportsParams,
+  UpstreamBalance,
   UpstreamReport,
   UpstreamReportsPage,
 } from "./types";
@@ -43,6 +50,10 @@ type CallOptions = { owner?: CallOwner; signal?: AbortSignal };
 export type IletimerkeziClient = {
   getReports(params: GetReportsParams, options?: CallOptions): Promise<UpstreamReportsPage>;
   getReport(params: GetReportParams, options?: CallOptions): Promise<UpstreamReport>;
+  /** The account's lira and SMS credits; an unreadable value is null rather than an error. */
+  getBalance(options?: CallOptions): Promise<UpstreamBalance>;
+  /** The approved sender ids; entries that are not a sender name are dropped. */
+  getSender(options?: CallOptions): Promise<string[]>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -178,5 +189,7 @@ export function createClient(config: ClientConfig): IletimerkeziClient {
         { orderId: id, page },
         options,
       ).then((p) => p.order),
+    getBalance: (options) => call("get-balance", {}, balancePayloadSchema, {}, options),
+    getSender: (options) => call("get-sender", {}, senderPayloadSchema, {}, options),
   };
 }

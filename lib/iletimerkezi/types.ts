@@ -33,3 +33,6 @@ export type UpstreamReport = {
 
 export type GetReportsParams = { start: string; end: string; page: number };
 export type GetReportParams = { id: number; page: number; rowCount: number };
+
+/** get-balance: lira and SMS credits, each null when the answer had none that could be read. */
+export type UpstreamBalance = { amount: number | null; sms: number | null };

@@ -15,6 +15,7 @@ import { dayClaims, type DayClaims } from "@/lib/store/day-claims";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
 import { walkProgress, type ProgressStore } from "@/lib/store/walk-progress";
+import { createAccount, type Account } from "./account";
 import { store } from "./store";
 
 const DEMO_BASE_URL = "http://simulator.invalid/v1";
@@ -25,6 +26,8 @@ export type Services = {
   engine: Engine;
   /** Today in Istanbul and the longest range: what every report query is resolved against. */
   rangeContext: () => RangeContext;
+  /** GET /api/account: balance and senders (cached 5 minutes) and the sending pace. */
+  account: Account;
 };
 
 export type ServiceDeps = {
@@ -44,9 +47,15 @@ export type ServiceDeps = {
 /** The parts, given a client and a clock (tests pass their own). */
 export function buildServices(deps: ServiceDeps): Services {
   const orders = new OrderStore(deps);
+  const engine = createEngine({ ...deps, store: orders });
+  const rangeContext = () => ({
+    today: istanbulToday(deps.now()),
+    maxRangeDays: deps.maxRangeDays,
+  });
   return {
-    engine: createEngine({ ...deps, store: orders }),
-    rangeContext: () => ({ today: istanbulToday(deps.now()), maxRangeDays: deps.maxRangeDays }),
+    engine,
+    rangeContext,
+    account: createAccount({ ...deps, engine, rangeContext }),
   };
 }
 

@@ -106,14 +106,14 @@ describe("latency and stats", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(55);
     expect(sim.stats()).toEqual({
       requests: 5,
-      byEndpoint: { "get-reports": 4, "get-report": 1 },
+      byEndpoint: { "get-reports": 4, "get-report": 1, "get-balance": 0, "get-sender": 0 },
       inFlight: 0,
       maxInFlight: 5,
     });
     sim.resetStats();
     expect(sim.stats()).toEqual({
       requests: 0,
-      byEndpoint: { "get-reports": 0, "get-report": 0 },
+      byEndpoint: { "get-reports": 0, "get-report": 0, "get-balance": 0, "get-sender": 0 },
       inFlight: 0,
       maxInFlight: 0,
     });

@@ -25,7 +25,7 @@ const cases: Case[] = [
     { authentication: { key: "demo-key", hash: "demo-secret" } },
     401,
   ],
-  ["unknown path", "get-balance", { authentication: good(sim) }, 404],
+  ["unknown path", "get-credits", { authentication: good(sim) }, 404],
   ["unknown order id", "get-report", { authentication: good(sim), order: { id: 1 } }, 455],
   [
     "order id of the future",

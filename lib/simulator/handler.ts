@@ -1,5 +1,6 @@
 // The fake API as a Web (Request) => Response function, usable from node:http, a Next.js route
 // handler or a test alike.
+import { approvedSenders, balanceAt, balanceWire, sendersWire } from "./account";
 import type { DayOrder } from "./data";
 import { chooseFault, faultResponse, latencyFor, wait } from "./faults";
 import type { Model } from "./model";
@@ -28,7 +29,7 @@ import { envelope, num, price } from "./wire";
 export function emptyStats(): SimulatorStats {
   return {
     requests: 0,
-    byEndpoint: { "get-reports": 0, "get-report": 0 },
+    byEndpoint: { "get-reports": 0, "get-report": 0, "get-balance": 0, "get-sender": 0 },
     inFlight: 0,
     maxInFlight: 0,
   };
@@ -142,7 +143,16 @@ export function createHandler({
       if (fault) return await faultResponse(fault, o, request.signal);
       if (!req) return envelope(400, o);
       if (!authenticated(req, o.key, expectedHash(o))) return envelope(401, o);
-      return endpoint === "get-reports" ? getReports(req, o, model) : getReport(req, o, model);
+      switch (endpoint) {
+        case "get-reports":
+          return getReports(req, o, model);
+        case "get-report":
+          return getReport(req, o, model);
+        case "get-balance":
+          return envelope(200, o, { balance: balanceWire(balanceAt(o, model), o.balanceFormat) });
+        case "get-sender":
+          return envelope(200, o, { senders: sendersWire(approvedSenders(), o.sendersFormat) });
+      }
     } finally {
       st.inFlight--;
     }

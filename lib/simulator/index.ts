@@ -1,5 +1,7 @@
-// A deterministic fake iletiMerkezi: the report endpoints plus the ground truth to check clients.
+// A deterministic fake iletiMerkezi: the report, balance and sender endpoints plus the ground truth
+// to check clients.
 import { eachDay, isCalendarDate } from "@/lib/dates";
+import { approvedSenders, balanceAt } from "./account";
 import { createHandler, emptyStats } from "./handler";
 import { createModel } from "./model";
 import { DEFAULT_OPTIONS, expectedHash, resolveOptions } from "./options";
@@ -82,5 +84,7 @@ export function createSimulator(initial: Partial<SimulatorOptions> = {}): Simula
       const order = model.find(orderId, nowMs);
       return order ? messagesAt(order, options.seed, nowMs, 0, order.total) : [];
     },
+    balance: () => balanceAt(options, model),
+    senders: approvedSenders,
   };
 }

@@ -22,6 +22,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   jitterMs: 0,
   faultRates: {},
   hangMs: 120_000,
+  balanceFormat: "string",
+  sendersFormat: "list",
 };
 
 /** Ids leave room for 10,000 orders a day; keep the mean well under it. */
@@ -57,6 +59,14 @@ export function resolveOptions(
   );
   check(["page", "total"].includes(o.countMode), "countMode must be page or total");
   check(["asc", "desc", "shuffled"].includes(o.sort), "sort must be asc, desc or shuffled");
+  check(
+    ["string", "number", "comma", "grouped", "missing"].includes(o.balanceFormat),
+    "balanceFormat must be string, number, comma, grouped or missing",
+  );
+  check(
+    ["list", "single", "objects", "flat"].includes(o.sendersFormat),
+    "sendersFormat must be list, single, objects or flat",
+  );
   for (const [kind, rate] of Object.entries(o.faultRates)) {
     check(rate === undefined || (rate >= 0 && rate <= 1), `faultRates.${kind} must be 0..1`);
   }

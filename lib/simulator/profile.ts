@@ -13,7 +13,7 @@ export type SenderProfile = {
 };
 
 // Plain names as the panel approves them; delivery rates differ so per-sender charts have a story.
-const SENDERS: readonly SenderProfile[] = [
+export const SENDERS: readonly SenderProfile[] = [
   { name: "OTP-SMS", weight: 0.3, deliveryRate: 0.98, campaignShare: 0, singleOnly: true },
   { name: "eMarka Test", weight: 0.25, deliveryRate: 0.95, campaignShare: 0.02, singleOnly: false },
   { name: "BILGI", weight: 0.2, deliveryRate: 0.93, campaignShare: 0.02, singleOnly: false },

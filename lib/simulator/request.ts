@@ -24,6 +24,8 @@ export function endpointOf(pathname: string): Endpoint | null {
   const path = pathname.replace(/\/+$/, "");
   if (path.endsWith("/get-reports/json")) return "get-reports";
   if (path.endsWith("/get-report/json")) return "get-report";
+  if (path.endsWith("/get-balance/json")) return "get-balance";
+  if (path.endsWith("/get-sender/json")) return "get-sender";
   return null;
 }
 

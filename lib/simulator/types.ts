@@ -13,7 +13,7 @@ export type FaultKind =
   /** Any status code answer, e.g. 401, 458; http defaults to the mirroring rule. */
   | { code: number; message?: string; http?: number };
 
-export type Endpoint = "get-reports" | "get-report";
+export type Endpoint = "get-reports" | "get-report" | "get-balance" | "get-sender";
 
 export type FaultContext = {
   endpoint: Endpoint;
@@ -54,6 +54,16 @@ export type SimulatorOptions = {
   faultRates: FaultRates;
   fault?: (ctx: FaultContext) => FaultKind | null;
   hangMs: number;
+  /**
+   * get-balance's numbers: "string" ("1234.56", "5432", as the docs show), "number", "comma"
+   * ("1234,56"), "grouped" (Turkish "1.234,56", "5.432"), or "missing" (no amount, no sms).
+   */
+  balanceFormat: "string" | "number" | "comma" | "grouped" | "missing";
+  /**
+   * get-sender's `senders`: "list" ({sender: [...]}, as documented), "single" ({sender: "A"}),
+   * "objects" ({sender: [{name}]}) or "flat" (a bare array).
+   */
+  sendersFormat: "list" | "single" | "objects" | "flat";
 };
 
 export type SimulatorStats = {
@@ -104,7 +114,7 @@ export type Encoded<T> = { [K in keyof T]: T[K] extends number ? number | string
 export type SimOrder = SimWireOrder & { price: number };
 
 export interface Simulator {
-  /** The fake API: POST {base}/get-reports/json and {base}/get-report/json (any prefix). */
+  /** The fake API: POST {base}/<endpoint>/json for each Endpoint (any prefix). */
   handle(request: Request): Promise<Response>;
   readonly options: SimulatorOptions;
   set(patch: Partial<SimulatorOptions>): void;
@@ -116,4 +126,8 @@ export interface Simulator {
   truth(start: string, end: string): { totals: TruthTotals; series: TruthDay[] };
   /** True per-recipient list (may be long; tests only). */
   recipients(orderId: number): SimWireMessage[];
+  /** The true balance as of now(): TL and credits (get-balance writes it in its dialect). */
+  balance(): { amount: number; sms: number };
+  /** The approved sender ids get-sender lists. */
+  senders(): string[];
 }

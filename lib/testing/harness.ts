@@ -7,6 +7,7 @@ import type { Order } from "@/lib/reports/contract/types";
 import { orderAt } from "@/lib/reports/engine/columns";
 import { createEngine } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
+import { createAccount, type AccountDeps } from "@/lib/server/account";
 import type { Services } from "@/lib/server/services";
 import type { DayClaims } from "@/lib/store/day-claims";
 import type { DayArchive } from "@/lib/store/settled-days";
@@ -44,6 +45,8 @@ export function harness(
     abandonAfterMs?: number;
     /** When a report request gives up with 504 (default 120 s). */
     deadlineMs?: number;
+    /** GET /api/account's cache and how long it waits for the pace. */
+    account?: Pick<AccountDeps, "ttlMs" | "paceWaitMs">;
   } = {},
 ) {
   // A distinct key per harness: the limiter is per account and process-wide.
@@ -92,9 +95,11 @@ export function harness(
     abandonAfterMs: opts.abandonAfterMs,
     deadlineMs: opts.deadlineMs,
   });
+  const rangeContext = () => ({ today: istanbulToday(now()), maxRangeDays });
   const services: Services = {
     engine,
-    rangeContext: () => ({ today: istanbulToday(now()), maxRangeDays }),
+    rangeContext,
+    account: createAccount({ client, engine, now, rangeContext, log, ...opts.account }),
   };
   /** Every order of the range as objects (loading what is missing), for the reference report. */
   async function ordersIn(range: DateRange): Promise<Order[]> {
