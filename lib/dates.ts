@@ -168,6 +168,64 @@ export function previousRange(range: DateRange): DateRange {
   return { start: addDays(range.start, -days), end: addDays(range.start, -1) };
 }
 
+export const COMPARES = ["previous", "year", "none"] as const;
+export type Compare = (typeof COMPARES)[number];
+
+const monthLength = (y: number, m: number) =>
+  m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] as number);
+
+/** The date in month `m` of year `y` (months may run past 12 or below 1), its day clipped. */
+function dateIn(y: number, m: number, day: number): string {
+  const year = y + Math.floor((m - 1) / 12);
+  const month = ((((m - 1) % 12) + 12) % 12) + 1;
+  return `${year}-${pad2(month)}-${pad2(Math.min(day, monthLength(year, month)))}`;
+}
+
+const ymd = (date: string) => date.split("-").map(Number) as [number, number, number];
+
+const isLastOfMonth = (date: string) => {
+  const [y, m, d] = ymd(date);
+  return d === monthLength(y, m);
+};
+
+/**
+ * The period a range is compared with (product.md "Comparisons"). `previous`: whole calendar
+ * months — first day to last, or to today in the current month — against as many months just
+ * before (a month to date against the same days of the month before, clipped to its length);
+ * any other range against the same number of days just before. `year`: the same dates a year
+ * earlier, 29 February → 28 February. `none`: no comparison.
+ */
+export function comparisonRange(
+  range: DateRange,
+  compare: Compare,
+  today: string,
+): DateRange | null {
+  if (compare === "none") return null;
+  const [sy, sm, sd] = ymd(range.start);
+  const [ey, em, ed] = ymd(range.end);
+  if (compare === "year") return { start: dateIn(sy - 1, sm, sd), end: dateIn(ey - 1, em, ed) };
+  const wholeMonths = sd === 1 && (isLastOfMonth(range.end) || range.end === today);
+  if (!wholeMonths) return previousRange(range);
+  const months = (ey - sy) * 12 + (em - sm) + 1;
+  const end = isLastOfMonth(range.end) ? dateIn(ey, em - months, 31) : dateIn(ey, em - months, ed);
+  return { start: dateIn(sy, sm - months, 1), end };
+}
+
+/**
+ * Like for like: when the range ends today, its comparison stops at the same time of day on its
+ * own last day (today until 09:20 against yesterday until 09:20). The cut-off as an Istanbul
+ * wall-clock timestamp, or null when the range is over (whole days on both sides).
+ */
+export function comparisonCutoff(
+  range: DateRange,
+  comparison: DateRange,
+  now: Date,
+): string | null {
+  const wall = istanbulTimestamp(now);
+  if (range.end !== wall.slice(0, 10)) return null;
+  return `${comparison.end} ${wall.slice(11)}`;
+}
+
 export const PRESETS = [
   "today",
   "yesterday",

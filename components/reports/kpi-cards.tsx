@@ -3,7 +3,9 @@ import { OUTCOME_TEXT, type Outcome } from "@/components/charts/chart-config";
 import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
+import { COMPARES, type Compare } from "@/lib/dates";
 import type { ReportResponse, Totals } from "@/lib/reports/contract/types";
+import { comparisonPhrase } from "@/lib/ui/comparison";
 
 type Metric = "orders" | "messages" | "delivered" | "undelivered" | "waiting";
 const METRICS: Metric[] = ["orders", "messages", "delivered", "undelivered", "waiting"];
@@ -21,21 +23,28 @@ function share(part: number, totals: Totals): number | null {
   return final > 0 ? part / final : null;
 }
 
-export function KpiCards({ report }: { report: ReportResponse }) {
-  const { t } = useI18n();
+type CardsProps = { report: ReportResponse; today: string; compare: Compare };
+
+export function KpiCards({ report, today, compare }: CardsProps) {
+  const { t, fmt } = useI18n();
+  const against = report.previous
+    ? comparisonPhrase(t, fmt, report.range, report.previous, compare, today)
+    : "";
   return (
     <section
       aria-label={t.kpi.label}
       className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5"
     >
       {METRICS.map((metric) => (
-        <KpiCard key={metric} metric={metric} report={report} />
+        <KpiCard key={metric} metric={metric} report={report} against={against} />
       ))}
     </section>
   );
 }
 
-function KpiCard({ metric, report }: { metric: Metric; report: ReportResponse }) {
+type CardProps = { metric: Metric; report: ReportResponse; against: string };
+
+function KpiCard({ metric, report, against }: CardProps) {
   const { t, fmt } = useI18n();
   const value = report.totals[metric];
   const outcome = metric === "orders" || metric === "messages" ? null : (metric as Outcome);
@@ -71,15 +80,41 @@ function KpiCard({ metric, report }: { metric: Metric; report: ReportResponse })
           {detail}
         </p>
       ) : null}
-      <Change metric={metric} report={report} />
+      {metric === "delivered" ? <RatePoints report={report} against={against} /> : null}
+      <Change metric={metric} report={report} against={against} />
     </div>
   );
 }
 
-function Change({ metric, report }: { metric: Metric; report: ReportResponse }) {
+/** The delivery rate's change, in percentage points (a relative change of a rate misleads). */
+function RatePoints({ report, against }: { report: ReportResponse; against: string }) {
+  const { t, fmt } = useI18n();
+  const now = report.totals.deliveryRate;
+  const before = report.previous?.totals?.deliveryRate;
+  if (now == null || before == null) return null;
+  const diff = now - before;
+  const tone =
+    Math.abs(diff) < 0.0005
+      ? "text-slate-600 dark:text-slate-300"
+      : diff > 0
+        ? "text-green-700 dark:text-green-300"
+        : "text-red-700 dark:text-red-300";
+  return (
+    <p className={`text-xs font-medium ${tone}`} data-testid="kpi-rate-points">
+      {interpolate(t.kpi.ratePoints, { points: fmt.points(diff), against })}
+    </p>
+  );
+}
+
+function Change({ metric, report, against }: CardProps) {
   const { t, fmt } = useI18n();
   const previous = report.previous;
-  if (!previous) return <p className="muted mt-auto pt-1 text-xs">{t.kpi.noPrevious}</p>;
+  if (!previous)
+    return (
+      <p className="muted mt-auto pt-1 text-xs" data-testid={`kpi-${metric}-not-compared`}>
+        {t.kpi.notCompared}
+      </p>
+    );
   if (!previous.totals)
     return (
       <p className="muted mt-auto pt-1 text-xs" data-testid={`kpi-${metric}-change-pending`}>
@@ -92,6 +127,7 @@ function Change({ metric, report }: { metric: Metric; report: ReportResponse }) 
     range: fmt.dateRange(previous.range),
     value: fmt.number(before),
   });
+  const words = { against };
   const ratio = before === 0 ? (now === 0 ? 0 : null) : (now - before) / before;
   const direction = now > before ? "up" : now < before ? "down" : "flat";
   const good = RISE_IS_GOOD[metric];
@@ -112,11 +148,12 @@ function Change({ metric, report }: { metric: Metric; report: ReportResponse }) 
         {direction === "up" ? <ArrowUpIcon className="mt-px size-3.5 shrink-0" /> : null}
         {direction === "down" ? <ArrowDownIcon className="mt-px size-3.5 shrink-0" /> : null}
         {direction === "flat"
-          ? t.kpi.noChange
+          ? interpolate(t.kpi.noChange, words)
           : ratio === null
-            ? t.kpi.fromZero
+            ? interpolate(t.kpi.fromZero, words)
             : interpolate(direction === "up" ? t.kpi.changeUp : t.kpi.changeDown, {
                 change: fmt.change(ratio),
+                against,
               })}
       </span>
       <span
@@ -127,6 +164,34 @@ function Change({ metric, report }: { metric: Metric; report: ReportResponse }) 
         {previousText}
       </span>
     </p>
+  );
+}
+
+/** What the cards compare with: the previous period, the same days last year, or nothing. */
+export function CompareSelect({
+  compare,
+  onChange,
+}: {
+  compare: Compare;
+  onChange: (compare: Compare) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="muted">{t.kpi.compareLabel}</span>
+      <select
+        className="input py-1"
+        value={compare}
+        onChange={(e) => onChange(e.target.value as Compare)}
+        data-testid="compare-select"
+      >
+        {COMPARES.map((c) => (
+          <option key={c} value={c}>
+            {t.kpi.compareOptions[c]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

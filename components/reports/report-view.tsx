@@ -11,7 +11,7 @@ import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/cont
 import { exportHref } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
 import { EmptyState } from "./empty-state";
-import { KpiCards, KpiSkeleton } from "./kpi-cards";
+import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
 import { SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
 import { OrdersTable, TableSkeleton } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
@@ -56,11 +56,19 @@ export function ReportView({
       <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold tracking-tight">{t.report.title}</h1>
-          <p className="muted mt-1 text-sm">
-            {data?.previous
-              ? interpolate(t.report.previousPeriod, { range: fmt.dateRange(data.previous.range) })
-              : t.app.timeZoneNote}
-          </p>
+          <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <CompareSelect
+              compare={query.compare}
+              onChange={(compare) => void setParams({ compare })}
+            />
+            <p className="muted text-sm" data-testid="compared-with">
+              {data?.previous
+                ? interpolate(t.report.previousPeriod, {
+                    range: fmt.dateRange(data.previous.range),
+                  })
+                : t.app.timeZoneNote}
+            </p>
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <div className="w-full sm:w-auto">
@@ -110,7 +118,11 @@ export function ReportView({
         <ProvisionalBanner paused={paused} onToggle={() => setPaused(!paused)} />
       ) : null}
 
-      {data ? <KpiCards report={data} /> : report.error ? null : <KpiSkeleton />}
+      {data ? (
+        <KpiCards report={data} today={today} compare={query.compare} />
+      ) : report.error ? null : (
+        <KpiSkeleton />
+      )}
 
       {data && data.totals.orders === 0 ? (
         <EmptyState

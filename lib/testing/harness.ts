@@ -111,3 +111,30 @@ export function harness(
   }
   return { sim, client, engine, store, services, logs, ordersIn };
 }
+
+/**
+ * The simulator's truth for a report's comparison: its range's totals, its last day counted only
+ * up to `until` (the like-for-like cut-off of a range that ends today) when there is one.
+ */
+export function comparisonTruth(
+  sim: Simulator,
+  previous: { range: DateRange; until: string | null },
+): { orders: number; messages: number; delivered: number; undelivered: number; waiting: number } {
+  const { start, end } = previous.range;
+  if (!previous.until) return sim.truth(start, end).totals;
+  // The instant as an Istanbul wall-clock timestamp (UTC+3 all year).
+  const cutoff = new Date(Date.parse(previous.until) + 3 * 3_600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ");
+  const totals = { orders: 0, messages: 0, delivered: 0, undelivered: 0, waiting: 0 };
+  for (const o of sim.orders(start, end)) {
+    if (o.submitAt > cutoff) continue;
+    totals.orders++;
+    totals.messages += o.total;
+    totals.delivered += o.delivered;
+    totals.undelivered += o.undelivered;
+    totals.waiting += o.waiting;
+  }
+  return totals;
+}

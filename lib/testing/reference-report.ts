@@ -1,7 +1,15 @@
 // The reference report: GET /api/reports computed the obvious way, over order objects. It defines
 // the answer; the engine's columnar path (lib/reports/engine) must give it byte for byte, which
 // lib/reports/engine/reference.test.ts checks. Tests only: nothing in the app imports it.
-import { eachDay, previousRange, TIME_ZONE, type DateRange } from "@/lib/dates";
+import {
+  comparisonCutoff,
+  comparisonRange,
+  eachDay,
+  instantOf,
+  istanbulToday,
+  TIME_ZONE,
+  type DateRange,
+} from "@/lib/dates";
 import type { ReportQuery, Sort } from "@/lib/reports/contract/report-query";
 import {
   deliveryRate,
@@ -125,6 +133,8 @@ export function buildReport(
   now: Date,
 ): ReportResponse {
   const range = { start: query.start, end: query.end };
+  const comparison = comparisonRange(range, query.compare, istanbulToday(now));
+  const cutoff = comparison && comparisonCutoff(range, comparison, now);
   const matches = matcher(query);
   const selected = current.filter(matches);
   const sorted = sortOrders(selected, query.sort);
@@ -134,9 +144,11 @@ export function buildReport(
     generatedAt: now.toISOString(),
     provisional: selected.some((o) => o.waiting > 0),
     totals: totals(selected),
-    previous: {
-      range: asRange(previousRange(range)),
-      totals: totals(previous.filter(matches)),
+    previous: comparison && {
+      range: asRange(comparison),
+      until: cutoff && instantOf(cutoff).toISOString(),
+      // Like for like: the comparison's last day counts up to the same time of day.
+      totals: totals(previous.filter((o) => matches(o) && (!cutoff || o.submitAt <= cutoff))),
       pending: false,
     },
     series: series(selected, range),

@@ -29,6 +29,18 @@ export function createFormatters(locale: Locale) {
     month: "short",
     year: "numeric",
   });
+  const points = new Intl.NumberFormat(tag, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  });
+  const monthName = new Intl.DateTimeFormat(tag, { timeZone: "UTC", month: "long" });
+  const hourMinute = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   const dayShort = new Intl.DateTimeFormat(tag, {
     timeZone: "UTC",
     day: "numeric",
@@ -66,6 +78,12 @@ export function createFormatters(locale: Locale) {
     percent: (rate: number | null | undefined) => (rate == null ? EMPTY : percent.format(rate)),
     /** Size of a relative change, unsigned (the caller says up or down), e.g. "12.5%". */
     change: (ratio: number) => change.format(ratio),
+    /** A difference of two rates in percentage points, signed: "−2.2". */
+    points: (diff: number) => points.format(diff * 100),
+    /** The month of a date, by name ("September"). */
+    month: (date: string) => monthName.format(calendarDay(date)),
+    /** An ISO instant's Istanbul time of day, hours and minutes ("09:20"). */
+    hourMinute: (iso: string) => hourMinute.format(new Date(iso)),
     date: (date: string) => day.format(calendarDay(date)),
     dateShort: (date: string) => dayShort.format(calendarDay(date)),
     dateLong: (date: string) => dayLong.format(calendarDay(date)),

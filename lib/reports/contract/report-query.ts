@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import { z } from "zod";
-import { addDays, rangeDays } from "@/lib/dates";
+import { addDays, COMPARES, rangeDays } from "@/lib/dates";
 import {
   codeListParam,
   dateParam,
@@ -55,7 +55,17 @@ const MAX_PAGE = 1_000_000;
 /** What a query's range is resolved against: today in Istanbul and the longest range allowed. */
 export type RangeContext = { today: string; maxRangeDays: number };
 
-const SCALARS = ["start", "end", "q", "sort", "page", "pageSize", "refresh", "sep"] as const;
+const SCALARS = [
+  "start",
+  "end",
+  "q",
+  "sort",
+  "page",
+  "pageSize",
+  "refresh",
+  "sep",
+  "compare",
+] as const;
 const LISTS = ["sender", "status"] as const;
 
 const fields = {
@@ -78,6 +88,10 @@ const fields = {
   refresh: flagParam("refresh"),
   /** CSV separator of the export. */
   sep: sepParam(),
+  /** What the totals are compared with (lib/dates.ts comparisonRange). */
+  compare: z
+    .enum(COMPARES, { error: `compare must be one of ${COMPARES.join(", ")}.` })
+    .default("previous"),
 };
 
 /**
@@ -123,6 +137,7 @@ export const reportSearchParams = {
   page: parseAsInteger.withDefault(1),
   pageSize: parseAsInteger.withDefault(DEFAULT_PAGE_SIZE),
   refresh: parseAsBoolean.withDefault(false),
+  compare: parseAsStringLiteral(COMPARES).withDefault("previous"),
 } satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
 
 export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });

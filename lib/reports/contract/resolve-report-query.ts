@@ -56,6 +56,7 @@ export function resolveReportQuery(
       pageSize: DEFAULT_PAGE_SIZE,
       refresh: false,
       sep: ";",
+      compare: "previous",
     },
     invalid,
     dropped: [...new Set([...dropped, ...params.keys()])],

@@ -48,7 +48,11 @@ export type ReportResponse = {
    * The same-length period just before. The current numbers never wait for it: until its days are
    * loaded, `totals` is null and `pending` true, and the client asks again.
    */
-  previous: { range: Range; totals: Totals | null; pending: boolean } | null;
+  /**
+   * What the totals are compared with (null for compare=none). `until`: for a range that ends
+   * today, the instant the comparison stops at (the same time of day on its last day).
+   */
+  previous: { range: Range; until: string | null; totals: Totals | null; pending: boolean } | null;
   series: SeriesPoint[];
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;

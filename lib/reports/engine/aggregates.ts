@@ -9,7 +9,7 @@ import {
   type OrderStatus,
   type OrderStatusKey,
 } from "@/lib/reports/contract/statuses";
-import type { Columns, SenderDictionary } from "./columns";
+import { ODD, type Columns, type SenderDictionary } from "./columns";
 import { compile, filtersKey, matchLevel, type Filters } from "./filters";
 import type { Scan, View } from "./view";
 
@@ -38,15 +38,26 @@ function totalsOf(acc: Float64Array, at: number): Totals {
 }
 
 /** Totals of the rows that pass every filter, over several blocks of columns (e.g. one per day). */
+/**
+ * Totals of the rows that pass every filter; with `untilWall` (wall-clock seconds), orders
+ * submitted after it are left out (a comparison that stops at the same time of day).
+ */
 export function filteredTotals(
   parts: readonly Columns[],
   filters: Filters,
   dict: SenderDictionary,
+  untilWall?: number,
 ): Totals {
   const c = compile(filters, dict);
   const acc = new Float64Array(K);
+  const until = untilWall ?? Infinity;
   for (const p of parts) {
-    for (let i = 0; i < p.n; i++) if (matchLevel(c, p, i) === 2) addRow(acc, 0, p, i);
+    for (let i = 0; i < p.n; i++) {
+      const submit = p.submit[i] as number;
+      // An unreadable time (ODD) cannot be placed before or after the cut-off: it counts.
+      if (submit !== ODD && submit > until) continue;
+      if (matchLevel(c, p, i) === 2) addRow(acc, 0, p, i);
+    }
   }
   return totalsOf(acc, 0);
 }

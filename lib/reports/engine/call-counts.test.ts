@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, splitWindows, type DateRange } from "@/lib/dates";
 import type { FaultContext } from "@/lib/simulator";
-import { harness } from "@/lib/testing/harness";
+import { comparisonTruth, harness } from "@/lib/testing/harness";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 
 const TODAY = "2026-04-29";
@@ -119,7 +119,7 @@ describe("upstream call counts", () => {
     const firstPrevious = h.calls.findIndex((x) => !inRange(x));
     expect(firstPrevious).toBeGreaterThan(lastOwn);
     const second = await h.engine.report(query(`start=${range.start}&end=${range.end}`));
-    const truth = h.sim.truth(second.previous!.range.start, second.previous!.range.end).totals;
+    const truth = comparisonTruth(h.sim, second.previous!);
     expect(second.previous).toMatchObject({ totals: truth, pending: false });
     expect({ ...second, previous: null, generatedAt: "" }).toEqual({
       ...first,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, splitWindows } from "@/lib/dates";
 import { UpstreamError } from "@/lib/iletimerkezi/errors";
 import type { SimulatorOptions } from "@/lib/simulator";
-import { harness } from "@/lib/testing/harness";
+import { comparisonTruth, harness } from "@/lib/testing/harness";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 
 const TODAY = "2026-04-29";
@@ -29,8 +29,8 @@ async function expectTruth(h: ReturnType<typeof harness>, days: number, end = TO
     await h.engine.whenIdle();
     report = await h.engine.report(query(`start=${start}&end=${end}&pageSize=500`));
   }
-  const prev = h.sim.truth(report.previous!.range.start, report.previous!.range.end);
-  expect(report.previous).toMatchObject({ totals: prev.totals, pending: false });
+  const prev = comparisonTruth(h.sim, report.previous!);
+  expect(report.previous).toMatchObject({ totals: prev, pending: false });
   return report;
 }
 

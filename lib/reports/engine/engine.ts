@@ -3,7 +3,7 @@
 // nothing of HTTP requests, sessions or where its client points.
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { previousRange, type DateRange } from "@/lib/dates";
+import { comparisonCutoff, comparisonRange, istanbulToday, type DateRange } from "@/lib/dates";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { LogSink } from "@/lib/log";
 import type { ProgressStore } from "@/lib/store/walk-progress";
@@ -24,7 +24,7 @@ import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import { ProgressBoard } from "./progress";
 import { maskNumber, RecipientSource } from "./recipients";
-import { buildReportFromView, loadView, type PreviousDays } from "./report";
+import { buildReportFromView, loadView, type Comparison, type PreviousDays } from "./report";
 
 export type EngineDeps = {
   client: IletimerkeziClient;
@@ -65,11 +65,10 @@ export function createEngine({
   const demand = new Demand(abandonAfterMs);
 
   /**
-   * The previous period's days when no upstream call is needed; else its walk starts (or is
+   * The comparison period's days when no upstream call is needed; else its walk starts (or is
    * joined) behind the range's, in the background: each poll of the report keeps it wanted.
    */
-  async function previousDays(range: DateRange, requester: Requester): Promise<PreviousDays> {
-    const previous = previousRange(range);
+  async function previousDays(previous: DateRange, requester: Requester): Promise<PreviousDays> {
     const key = `${previous.start}..${previous.end}`;
     const cached = await store.cachedDays(previous);
     if (cached) return cached;
@@ -96,6 +95,18 @@ export function createEngine({
     return "pending";
   }
 
+  /** What the query's totals are compared with (lib/dates.ts), with its days if it has them. */
+  async function comparisonOf(
+    query: ReportQuery,
+    requester: Requester,
+  ): Promise<Comparison | null> {
+    const at = now();
+    const range = comparisonRange(query, query.compare, istanbulToday(at));
+    if (!range) return null;
+    const cutoff = comparisonCutoff(query, range, at);
+    return { range, cutoff, days: await previousDays(range, requester) };
+  }
+
   const shown =
     (query: OrderQuery) =>
     (r: Recipient): Recipient =>
@@ -112,7 +123,7 @@ export function createEngine({
       });
       try {
         const view = await Promise.race([loading, late]);
-        return buildReportFromView(query, view, await previousDays(query, requester), now());
+        return buildReportFromView(query, view, await comparisonOf(query, requester), now());
       } finally {
         clearTimeout(timer);
         interest.close();

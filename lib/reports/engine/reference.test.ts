@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previousRange } from "@/lib/dates";
+import { comparisonRange } from "@/lib/dates";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
 import { harness } from "@/lib/testing/harness";
 import { streamText } from "@/lib/testing/streams";
@@ -164,9 +164,11 @@ describe("columnar report = reference report", () => {
       p.set("sort", pick(SORTS));
       p.set("pageSize", String(pick([1, 7, 50, 500])));
       p.set("page", String(pick([1, 2, 3, 40, 9999])));
+      if (r() < 0.5) p.set("compare", pick(["previous", "year", "none"]));
       const query = parseReportQuery(p, { today, maxRangeDays: 366 });
-      // The previous period loaded first, so the answer carries its totals (not "pending").
-      const previous = await h.ordersIn(previousRange(query));
+      // The comparison loaded first, so the answer carries its totals (not "pending").
+      const comparison = comparisonRange(query, query.compare, today);
+      const previous = comparison ? await h.ordersIn(comparison) : [];
       const got = await h.engine.report(query);
       const current = await h.ordersIn(query);
       const want = buildReport(query, current, previous, new Date(got.generatedAt));

@@ -104,7 +104,12 @@ describe("report shape", () => {
     expect(first.previous).toMatchObject({ totals: null, pending: true });
     await h.engine.whenIdle();
     const after = await h.engine.report(q);
-    expect(after.previous).toEqual({ range: first.previous!.range, totals: null, pending: false });
+    expect(after.previous).toEqual({
+      range: first.previous!.range,
+      until: null,
+      totals: null,
+      pending: false,
+    });
     expect(h.logs.some((l) => l.event === "comparison_failed")).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // pages in single passes over the columns. The previous period comes along when it is cached;
 // otherwise it is walked after the range, in the background, and the answer says it is pending.
 import "server-only";
-import { previousRange, TIME_ZONE, type DateRange } from "@/lib/dates";
+import { instantOf, TIME_ZONE, wallSeconds, type DateRange } from "@/lib/dates";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type { Range, ReportResponse, Totals } from "@/lib/reports/contract/types";
 import { aggregateView, filteredTotals } from "./aggregates";
@@ -16,8 +16,16 @@ import { ordersAt, type View } from "./view";
 
 const asRange = (r: DateRange): Range => ({ start: r.start, end: r.end, timeZone: TIME_ZONE });
 
-/** The previous period: its day columns, or why there are none yet. */
+/** The comparison period's day columns, or why there are none yet. */
 export type PreviousDays = Columns[] | "pending" | "failed";
+
+/** What the report is compared with: the period, where it stops, and its days (or why none). */
+export type Comparison = {
+  range: DateRange;
+  /** Like for like: its last day counts up to this wall-clock time (the range ends today). */
+  cutoff: string | null;
+  days: PreviousDays;
+};
 
 /** The range as a view, with the walk's progress on the board. */
 export async function loadView(
@@ -38,22 +46,25 @@ export async function loadView(
 export function buildReportFromView(
   query: ReportQuery,
   view: View,
-  previous: PreviousDays,
+  comparison: Comparison | null,
   now: Date,
 ): ReportResponse {
   const range = { start: query.start, end: query.end };
   const a = aggregateView(view, query);
   const offset = (query.page - 1) * query.pageSize;
-  const ready = Array.isArray(previous);
+
   return {
     range: asRange(range),
     generatedAt: now.toISOString(),
     provisional: a.provisional,
     totals: a.totals,
-    previous: {
-      range: asRange(previousRange(range)),
-      totals: ready ? previousTotals(view, previous, query) : null,
-      pending: previous === "pending",
+    previous: comparison && {
+      range: asRange(comparison.range),
+      until: comparison.cutoff && instantOf(comparison.cutoff).toISOString(),
+      totals: Array.isArray(comparison.days)
+        ? previousTotals(view, comparison.days, query, comparison.cutoff)
+        : null,
+      pending: comparison.days === "pending",
     },
     series: a.series,
     senders: a.senders,
@@ -70,13 +81,21 @@ export function buildReportFromView(
   };
 }
 
-/** The previous period's filtered totals, kept on the view while its days stay the same blocks. */
-function previousTotals(view: View, parts: readonly Columns[], query: ReportQuery): Totals {
-  const key = filtersKey(query);
+/**
+ * The comparison's filtered totals (its last day up to the cut-off), kept on the view while its
+ * days stay the same blocks.
+ */
+function previousTotals(
+  view: View,
+  parts: readonly Columns[],
+  query: ReportQuery,
+  cutoff: string | null,
+): Totals {
+  const key = `${filtersKey(query)}|${cutoff ?? ""}`;
   const hit = view.previous.get(key);
   if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i]))
     return { ...hit.totals };
-  const totals = filteredTotals(parts, query, view.dict);
+  const totals = filteredTotals(parts, query, view.dict, cutoff ? wallSeconds(cutoff) : undefined);
   view.previous.set(key, { parts, totals });
   return { ...totals };
 }
