@@ -232,13 +232,28 @@ export const PRESETS = [
   "last7",
   "last30",
   "last90",
+  "last12Months",
   "thisMonth",
   "lastMonth",
+  "thisYear",
+  "lastYear",
 ] as const;
 export type Preset = (typeof PRESETS)[number];
 
-export function presetRange(preset: Preset, today: string): DateRange {
+/**
+ * A preset's range on `today`, cut to its last `maxRangeDays` days when longer (the same rule as
+ * an over-long link: the most recent days are kept).
+ */
+export function presetRange(preset: Preset, today: string, maxRangeDays = Infinity): DateRange {
+  const range = uncappedPreset(preset, today);
+  return rangeDays(range) > maxRangeDays
+    ? { start: addDays(range.end, -(maxRangeDays - 1)), end: range.end }
+    : range;
+}
+
+function uncappedPreset(preset: Preset, today: string): DateRange {
   const monthStart = `${today.slice(0, 8)}01`;
+  const year = Number(today.slice(0, 4));
   switch (preset) {
     case "today":
       return { start: today, end: today };
@@ -258,5 +273,18 @@ export function presetRange(preset: Preset, today: string): DateRange {
       const end = addDays(monthStart, -1);
       return { start: `${end.slice(0, 8)}01`, end };
     }
+    case "last12Months": {
+      // The day after the same date a year ago (29 February → 28 February, so from 1 March).
+      const month = Number(today.slice(5, 7));
+      const day = Math.min(
+        Number(today.slice(8, 10)),
+        month === 2 && isLeap(year - 1) ? 29 : (MONTH_DAYS[month - 1] as number),
+      );
+      return { start: addDays(`${year - 1}-${pad2(month)}-${pad2(day)}`, 1), end: today };
+    }
+    case "thisYear":
+      return { start: `${year}-01-01`, end: today };
+    case "lastYear":
+      return { start: `${year - 1}-01-01`, end: `${year - 1}-12-31` };
   }
 }

@@ -120,7 +120,7 @@ function PickerPanel({
         </p>
         <ul className="grid grid-cols-2 gap-1 md:grid-cols-1">
           {PRESETS.map((preset: Preset, i) => {
-            const r = presetRange(preset, today);
+            const r = presetRange(preset, today, maxRangeDays);
             const current = r.start === range.start && r.end === range.end;
             return (
               <li key={preset}>

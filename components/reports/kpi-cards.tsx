@@ -23,12 +23,12 @@ function share(part: number, totals: Totals): number | null {
   return final > 0 ? part / final : null;
 }
 
-type CardsProps = { report: ReportResponse; today: string; compare: Compare };
+type CardsProps = { report: ReportResponse; today: string };
 
-export function KpiCards({ report, today, compare }: CardsProps) {
+export function KpiCards({ report, today }: CardsProps) {
   const { t, fmt } = useI18n();
   const against = report.previous
-    ? comparisonPhrase(t, fmt, report.range, report.previous, compare, today)
+    ? comparisonPhrase(t, fmt, report.range, report.previous, today)
     : "";
   return (
     <section

@@ -21,7 +21,8 @@ type Column = {
   numeric?: boolean;
 };
 
-const COLUMNS: Column[] = [
+/** The sortable fields in table order, with their header text (the phone cards' sort menu too). */
+export const COLUMNS: Column[] = [
   { field: "id", label: "id" },
   { field: "submitAt", label: "submitted" },
   { field: "sendAt", label: "sent" },
@@ -59,7 +60,11 @@ export function OrdersTable({
   const { t, fmt } = useI18n();
   const router = useRouter();
   return (
-    <div className="relative max-w-full overflow-x-auto" data-testid="orders-table-wrap">
+    // Under 640 px the order cards (orders-cards.tsx) stand in for the table: CSS alone hides one.
+    <div
+      className="relative hidden max-w-full overflow-x-auto sm:block"
+      data-testid="orders-table-wrap"
+    >
       <table
         className={`w-full min-w-[60rem] border-collapse text-sm transition-opacity ${dimmed ? "opacity-60" : ""}`}
         aria-busy={dimmed}

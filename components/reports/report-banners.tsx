@@ -1,9 +1,11 @@
 "use client";
-// Banners above the report: the walk's progress, provisional numbers, and a cleaned-up link.
+// Banners above the report: the walk's progress, provisional numbers, a cleaned-up or adjusted link.
 import { Banner } from "@/components/ui/banner";
 import { PauseIcon, PlayIcon, XIcon } from "@/components/ui/icons";
+import { rangeDays } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
+import type { LinkAdjustment } from "@/lib/reports/contract/link-adjustments";
 import type { ProgressResponse } from "@/lib/reports/contract/types";
 
 export function ProgressPanel({ progress }: { progress: ProgressResponse | undefined }) {
@@ -102,6 +104,57 @@ export function InvalidUrlNotice({
       <span className="font-medium">
         {[...new Set(params.map((p) => labels[p] ?? p))].join(", ")}
       </span>
+    </Banner>
+  );
+}
+
+/** What was changed to show a link that asked for more than can be shown. */
+export function LinkAdjustedNotice({
+  adjustments,
+  onDismiss,
+}: {
+  adjustments: LinkAdjustment[];
+  onDismiss: () => void;
+}) {
+  const { t, fmt, plural } = useI18n();
+  const line = (a: LinkAdjustment) => {
+    switch (a.kind) {
+      case "endAfterToday":
+        return interpolate(t.report.adjustedEnd, {
+          requested: fmt.date(a.requested),
+          shown: fmt.date(a.shown),
+        });
+      case "tooLong": {
+        const shown = rangeDays(a.shown);
+        return interpolate(plural(t.report.adjustedTooLong, shown), {
+          requested: fmt.number(a.requestedDays),
+          shown: fmt.number(shown),
+          range: fmt.dateRange(a.shown),
+        });
+      }
+      case "pastLastPage":
+        return interpolate(t.report.adjustedPage, {
+          requested: fmt.number(a.requested),
+          shown: fmt.number(a.shown),
+        });
+    }
+  };
+  return (
+    <Banner
+      tone="info"
+      role="status"
+      title={t.report.adjustedTitle}
+      testId="link-adjusted"
+      actions={
+        <button type="button" className="btn btn-ghost" onClick={onDismiss}>
+          <XIcon />
+          {t.report.dismiss}
+        </button>
+      }
+    >
+      {adjustments.map((a) => (
+        <p key={a.kind}>{line(a)}</p>
+      ))}
     </Banner>
   );
 }

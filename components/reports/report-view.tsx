@@ -119,7 +119,7 @@ export function ReportView({
       ) : null}
 
       {data ? (
-        <KpiCards report={data} today={today} compare={query.compare} />
+        <KpiCards report={data} today={today} />
       ) : report.error ? null : (
         <KpiSkeleton />
       )}

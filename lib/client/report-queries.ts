@@ -20,6 +20,7 @@ export function reportSearch(
     page: extra.page === false ? null : query.page,
     pageSize: extra.page === false ? null : query.pageSize,
     refresh: extra.refresh ?? false,
+    compare: query.compare,
   });
 }
 

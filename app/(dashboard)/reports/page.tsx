@@ -4,7 +4,10 @@ import { ReportView } from "@/components/reports/report-view";
 import { requireSession } from "@/lib/auth/dal";
 import { getDictionary } from "@/lib/i18n/server";
 import { makeQueryClient } from "@/lib/client/query-client";
+import { reportKey } from "@/lib/client/report-queries";
+import { pageAdjustment } from "@/lib/reports/contract/link-adjustments";
 import { resolveReportQuery } from "@/lib/reports/contract/resolve-report-query";
+import type { ReportResponse } from "@/lib/reports/contract/types";
 import { prefetchReport, rangeContext } from "@/lib/server/prefetch";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,12 +30,19 @@ export default async function ReportsPage({ searchParams }: Props) {
   const { user } = await requireSession();
   const context = await rangeContext();
   const { today, maxRangeDays } = context;
-  const { query, dropped } = resolveReportQuery(toSearchParams(await searchParams), context);
+  const { query, dropped, adjusted } = resolveReportQuery(
+    toSearchParams(await searchParams),
+    context,
+  );
   const queryClient = makeQueryClient();
   await prefetchReport(queryClient, query, user);
+  // A page past the last: the browser moves to the last page at once; have it ready.
+  const total = queryClient.getQueryData<ReportResponse>(reportKey(query))?.orders.total;
+  const clamp = total === undefined ? null : pageAdjustment(query.page, total, query.pageSize);
+  if (clamp) await prefetchReport(queryClient, { ...query, page: clamp.shown }, user);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ReportView today={today} maxRangeDays={maxRangeDays} dropped={dropped} />
+      <ReportView today={today} maxRangeDays={maxRangeDays} dropped={dropped} adjusted={adjusted} />
     </HydrationBoundary>
   );
 }

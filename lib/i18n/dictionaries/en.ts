@@ -42,8 +42,11 @@ export const en = {
       last7: "Last 7 days",
       last30: "Last 30 days",
       last90: "Last 90 days",
+      last12Months: "Last 12 months",
       thisMonth: "This month",
       lastMonth: "Last month",
+      thisYear: "This year",
+      lastYear: "Last year",
     },
     start: "Start date",
     end: "End date",
@@ -131,6 +134,15 @@ export const en = {
     clearFilters: "Clear filters",
     invalidUrlTitle: "This link had settings we could not use",
     invalidUrlBody: "They were reset to the defaults:",
+    adjustedTitle: "This link was adjusted to what can be shown",
+    adjustedEnd: "The link ends on {requested}, after today; showing up to today, {shown}.",
+    adjustedTooLong: {
+      one: "The link asked for {requested} days; a report spans at most {shown} day, so showing the last one ({range}).",
+      other:
+        "The link asked for {requested} days; showing the last {shown} of them ({range}), the most a report can span.",
+    },
+    adjustedPage:
+      "The link asked for page {requested}, but there are only {shown}; showing the last page.",
     dismiss: "Dismiss",
     progressTitle: "Fetching orders from iletiMerkezi",
     progressWindows: "10-day windows fetched: {done} / {total}",
@@ -210,6 +222,10 @@ export const en = {
     next: "Next page",
     openOrder: "Open order {id}",
     noRows: "No orders on this page.",
+    ascending: "{field}, ascending",
+    descending: "{field}, descending",
+    messagesCount: { one: "{count} message", other: "{count} messages" },
+    sentAt: "Sent {time}",
     timesNote: "Times in Istanbul time",
   },
   order: {

@@ -44,8 +44,11 @@ export const tr: Dictionary = {
       last7: "Son 7 gün",
       last30: "Son 30 gün",
       last90: "Son 90 gün",
+      last12Months: "Son 12 ay",
       thisMonth: "Bu ay",
       lastMonth: "Geçen ay",
+      thisYear: "Bu yıl",
+      lastYear: "Geçen yıl",
     },
     start: "Başlangıç tarihi",
     end: "Bitiş tarihi",
@@ -131,6 +134,14 @@ export const tr: Dictionary = {
     clearFilters: "Filtreleri temizle",
     invalidUrlTitle: "Bu bağlantıdaki bazı ayarlar kullanılamadı",
     invalidUrlBody: "Bunlar varsayılan değerlere döndürüldü:",
+    adjustedTitle: "Bağlantı, gösterilebilecek görünüme uyarlandı",
+    adjustedEnd:
+      "Bağlantı {requested} tarihinde bitiyor, bu tarih henüz gelmedi; bugüne ({shown}) kadar gösteriliyor.",
+    adjustedTooLong: both(
+      "Bağlantıdaki aralık {requested} gün; bunun son {shown} günü gösteriliyor ({range}), bir rapor en fazla bu kadar gün kapsayabilir.",
+    ),
+    adjustedPage:
+      "Bağlantı {requested}. sayfayı istiyor ama yalnızca {shown} sayfa var; son sayfa gösteriliyor.",
     dismiss: "Kapat",
     progressTitle: "Siparişler iletiMerkezi'nden alınıyor",
     progressWindows: "Alınan 10 günlük dilim: {done} / {total}",
@@ -205,6 +216,10 @@ export const tr: Dictionary = {
     next: "Sonraki sayfa",
     openOrder: "{id} numaralı siparişi aç",
     noRows: "Bu sayfada sipariş yok.",
+    ascending: "{field}, artan",
+    descending: "{field}, azalan",
+    messagesCount: both("{count} mesaj"),
+    sentAt: "Gönderim {time}",
     timesNote: "Saatler İstanbul saatiyle",
   },
   order: {

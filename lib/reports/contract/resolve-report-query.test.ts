@@ -21,9 +21,14 @@ describe("resolveReportQuery", () => {
     expect(query).toMatchObject({ sender: ["OTP-SMS"], status: [114], sort: "-submitAt", page: 1 });
   });
 
-  it("resets both ends of a backwards or too long range", () => {
+  it("resets both ends of a backwards range; keeps the last days of a too long one", () => {
     expect(resolve("start=2026-05-10&end=2026-05-01").dropped.sort()).toEqual(["end", "start"]);
-    expect(resolve("start=2024-01-01&end=2026-05-01").query.start).toBe("2026-05-14");
+    const long = resolve("start=2024-01-01&end=2026-05-01");
+    expect(long.query).toMatchObject({ start: "2025-05-01", end: "2026-05-01" });
+    expect(long.dropped).toEqual([]);
+    expect(long.adjusted).toEqual([
+      { kind: "tooLong", requestedDays: 852, shown: { start: "2025-05-01", end: "2026-05-01" } },
+    ]);
   });
 
   it("resets only the start when it lies after today", () => {

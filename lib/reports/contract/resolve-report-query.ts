@@ -1,8 +1,10 @@
 // The effective report query behind a page URL: parsed like the API does, but never failing. Each
 // invalid parameter is dropped (a wrong range drops both ends) and reported, so the page shows the
 // view that is closest to the link. The same function runs on the server (raw search params) and
-// in the browser (nuqs state), so both derive the same query key.
+// in the browser (nuqs state), so both derive the same query key. Before that, a range that cannot
+// be shown whole is adjusted to what can be (link-adjustments.ts).
 import { addDays } from "@/lib/dates";
+import { adjustLinkRange, type LinkAdjustment } from "./link-adjustments";
 import { InvalidQueryError } from "./query-params";
 import {
   DEFAULT_PAGE_SIZE,
@@ -19,6 +21,8 @@ export type ResolvedReportQuery = {
   invalid: { param: string; message: string }[];
   /** The parameters removed to get a valid query (a bad range removes both ends). */
   dropped: string[];
+  /** What was changed to show the link's range (an end after today, a range too long). */
+  adjusted: LinkAdjustment[];
 };
 
 /** Parses like the API does; drops each invalid parameter (never throws). */
@@ -26,13 +30,14 @@ export function resolveReportQuery(
   input: URLSearchParams,
   context: RangeContext,
 ): ResolvedReportQuery {
-  const params = new URLSearchParams(input);
+  const { params, adjustments: adjusted } = adjustLinkRange(input, context);
   params.delete("refresh");
   const invalid: ResolvedReportQuery["invalid"] = [];
   const dropped = new Set<string>();
   for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      return { query: parseReportQuery(params, context), invalid, dropped: [...dropped] };
+      const query = parseReportQuery(params, context);
+      return { query, invalid, dropped: [...dropped], adjusted };
     } catch (error) {
       if (!InvalidQueryError.is(error)) throw error;
       invalid.push({ param: error.param, message: error.message });
@@ -60,5 +65,6 @@ export function resolveReportQuery(
     },
     invalid,
     dropped: [...new Set([...dropped, ...params.keys()])],
+    adjusted: [],
   };
 }
