@@ -1,6 +1,6 @@
 "use client";
 // The /reports screen: everything it shows follows the URL (nuqs), fetched as one report query.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-card";
 import { DailyChart, SenderChart, StatusChart } from "@/components/charts/lazy-charts";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -13,34 +13,46 @@ import { DateRangePicker } from "./date-range-picker";
 import { EmptyState } from "./empty-state";
 import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
 import { SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
+import { OrdersCards } from "./orders-cards";
 import { OrdersTable, TableSkeleton } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
-import { InvalidUrlNotice, ProgressPanel, ProvisionalBanner } from "./report-banners";
+import {
+  InvalidUrlNotice,
+  LinkAdjustedNotice,
+  ProgressPanel,
+  ProvisionalBanner,
+} from "./report-banners";
+import { useLinkAdjustments } from "@/lib/client/use-link-adjustments";
 import { useReport } from "@/lib/client/use-report";
+import type { LinkAdjustment } from "@/lib/reports/contract/link-adjustments";
 import { useReportParams, type ReportContext } from "@/lib/client/use-report-params";
 
 export function ReportView({
   today,
   maxRangeDays,
   dropped,
-}: ReportContext & { dropped: string[] }) {
+  adjusted,
+}: ReportContext & { dropped: string[]; adjusted: LinkAdjustment[] }) {
   const { t, fmt } = useI18n();
   const { query, params, setParams } = useReportParams({ today, maxRangeDays });
   const { report, refresh, paused, setPaused, provisional, loadingRange, progress } =
     useReport(query);
   const data = report.data;
   const [showInvalid, setShowInvalid] = useState(dropped.length > 0);
-
-  // A link with unusable settings: keep the rest, drop those from the address bar.
-  useEffect(() => {
-    if (dropped.length === 0) return;
-    void setParams(Object.fromEntries(dropped.map((p) => [p, null])), { history: "replace" });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // A link with unusable settings or more than can be shown: the address bar says what is shown.
+  const link = useLinkAdjustments({
+    query,
+    setParams,
+    dropped,
+    adjusted,
+    data: report.isPlaceholderData ? undefined : data,
+  });
 
   const setQ = useCallback(
     (q: string) => void setParams({ q: q || null, page: null }),
     [setParams],
   );
+  const onSort = (sort: Sort) => void setParams({ sort, page: null });
   const filtered = query.sender.length > 0 || query.status.length > 0 || query.q !== "";
   const reportHref = `/reports${serializeReportParams(params)}`;
   const toggleSender = (sender: string) =>
@@ -107,6 +119,9 @@ export function ReportView({
       {showInvalid ? (
         <InvalidUrlNotice params={dropped} onDismiss={() => setShowInvalid(false)} />
       ) : null}
+      {link.notices.length > 0 ? (
+        <LinkAdjustedNotice adjustments={link.notices} onDismiss={link.dismiss} />
+      ) : null}
       {report.error && !report.isFetching ? (
         <ErrorBanner error={report.error} onRetry={() => void report.refetch()} />
       ) : null}
@@ -118,11 +133,7 @@ export function ReportView({
         <ProvisionalBanner paused={paused} onToggle={() => setPaused(!paused)} />
       ) : null}
 
-      {data ? (
-        <KpiCards report={data} today={today} />
-      ) : report.error ? null : (
-        <KpiSkeleton />
-      )}
+      {data ? <KpiCards report={data} today={today} /> : report.error ? null : <KpiSkeleton />}
 
       {data && data.totals.orders === 0 ? (
         <EmptyState
@@ -172,14 +183,25 @@ export function ReportView({
             </div>
             {data ? (
               <>
-                {data.orders.items.length ? (
-                  <OrdersTable
-                    items={data.orders.items}
-                    sort={query.sort}
-                    onSort={(sort: Sort) => void setParams({ sort, page: null })}
-                    reportHref={reportHref}
-                    dimmed={report.isPlaceholderData}
-                  />
+                {link.pastLastPage ? (
+                  <TableSkeleton />
+                ) : data.orders.items.length ? (
+                  <>
+                    <OrdersTable
+                      items={data.orders.items}
+                      sort={query.sort}
+                      onSort={onSort}
+                      reportHref={reportHref}
+                      dimmed={report.isPlaceholderData}
+                    />
+                    <OrdersCards
+                      items={data.orders.items}
+                      sort={query.sort}
+                      onSort={onSort}
+                      reportHref={reportHref}
+                      dimmed={report.isPlaceholderData}
+                    />
+                  </>
                 ) : (
                   <p className="muted px-4 py-8 text-center text-sm">{t.table.noRows}</p>
                 )}
