@@ -1,6 +1,7 @@
 "use client";
 // The /reports screen: everything it shows follows the URL (nuqs), fetched as one report query.
 import { useCallback, useState } from "react";
+import { AccountCard } from "@/components/account/account-card";
 import { ChartSkeleton } from "@/components/charts/chart-card";
 import { DailyChart, SenderChart, StatusChart } from "@/components/charts/lazy-charts";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -81,6 +82,7 @@ export function ReportView({
                 : t.app.timeZoneNote}
             </p>
           </div>
+          <AccountCard />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <div className="w-full sm:w-auto">

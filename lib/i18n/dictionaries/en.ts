@@ -361,6 +361,24 @@ export const en = {
       alert: "Changed an alert",
     },
   },
+  account: {
+    label: "Account balance",
+    loading: "Loading the balance…",
+    unavailable: "Balance unavailable right now",
+    retry: "Try again",
+    credits: { one: "{count} credit", other: "{count} credits" },
+    daysLeft: {
+      one: "At the last 30 days' pace, about {days} day left",
+      other: "At the last 30 days' pace, about {days} days left",
+    },
+    underADay: "At the last 30 days' pace, less than a day left",
+    paceLoading: "Working out the last 30 days' pace…",
+    noSending: "Nothing sent in the last 30 days",
+    perDay: {
+      one: "About {count} message a day over the last 30 days",
+      other: "About {count} messages a day over the last 30 days",
+    },
+  },
   auth: {
     title: "Sign in",
     subtitle: "Delivery reports of your iletiMerkezi account.",

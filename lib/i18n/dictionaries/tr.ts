@@ -355,6 +355,18 @@ export const tr: Dictionary = {
       alert: "Uyarıyı değiştirdi",
     },
   },
+  account: {
+    label: "Hesap bakiyesi",
+    loading: "Bakiye yükleniyor…",
+    unavailable: "Bakiye şu an alınamıyor",
+    retry: "Tekrar dene",
+    credits: both("{count} kredi"),
+    daysLeft: both("Son 30 günün hızıyla yaklaşık {days} gün yeter"),
+    underADay: "Son 30 günün hızıyla bir günden az yeter",
+    paceLoading: "Son 30 günün gönderim hızı hesaplanıyor…",
+    noSending: "Son 30 günde gönderim yapılmadı",
+    perDay: both("Son 30 günde günlük ortalama {count} mesaj"),
+  },
   auth: {
     title: "Giriş yap",
     subtitle: "iletiMerkezi hesabınızın iletim raporları.",
