@@ -2,7 +2,8 @@
 // of the first two ends or is cancelled; the recipients CSV is written as get-report pages arrive,
 // asks for pages only as it is read, and fails as an error answer before its first byte or as a
 // cut-short download after it.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/api/api-error";
 import { EXPORTS_PER_USER, exportSlots } from "@/lib/api/export-slots";
 import { DEMO_USER } from "@/lib/auth/users";
 import { ROW_COUNT_MAX, STREAM_CACHE_MAX_RECIPIENTS } from "@/lib/reports/engine/recipients";
@@ -13,6 +14,19 @@ import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
 
+// The audit log, made to fail on demand (as a store that stops answering does).
+const audit = vi.hoisted(() => ({ fails: false }));
+vi.mock("@/lib/api/audit", async (original) => {
+  const real = await original<typeof import("@/lib/api/audit")>();
+  return {
+    ...real,
+    recordAudit: async (...args: Parameters<typeof real.recordAudit>) => {
+      if (audit.fails) throw new ApiError("store_unavailable", "The store is not answering.");
+      return real.recordAudit(...args);
+    },
+  };
+});
+
 const NOW = "2026-04-29 12:00:00";
 const RANGE = "start=2026-04-01&end=2026-04-28";
 const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,6 +34,7 @@ const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Bodies (or their readers) a test holds open; cancelled after it, so no slot outlives its test. */
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  audit.fails = false;
   for (const cancel of open.splice(0)) await cancel().catch(() => {});
   expect(exportSlots().count(DEMO_USER.username)).toBe(0);
 });
@@ -109,6 +124,20 @@ describe("exports at once per user", () => {
       });
     }
     expect(exportSlots().count(DEMO_USER.username)).toBe(0);
+  });
+
+  it("gives the slot back when the export cannot be audited", async () => {
+    const h = use();
+    const o = sentOrder(h, (t) => t > 3 * ROW_COUNT_MAX);
+    audit.fails = true;
+    for (let k = 0; k < EXPORTS_PER_USER + 1; k++) {
+      expect((await errorOf(await exportOf(o.id))).code).toBe("store_unavailable");
+      const orders = await reportsExport(await get(`/api/reports/export?${RANGE}`), noParams);
+      expect((await errorOf(orders)).code).toBe("store_unavailable");
+    }
+    expect(exportSlots().count(DEMO_USER.username)).toBe(0);
+    audit.fails = false;
+    expect(held(await exportOf(o.id)).status).toBe(200);
   });
 });
 

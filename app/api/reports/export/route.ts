@@ -14,11 +14,14 @@ export const GET = withSession(
     const url = new URL(request.url);
     const query = parseReportQuery(url.searchParams, rangeContext());
     await checkQuota(user, "export_orders");
-    const body = await exportSlots().stream(user, () =>
-      engine.exportReport(query, { user, signal: request.signal }),
-    );
     const filters = url.searchParams.toString();
-    await recordAudit(request, user, "export_orders", `${query.start}..${query.end} ${filters}`);
+    // Recorded inside the slot: if the audit fails, the export's stream is dropped unread and
+    // its slot given back (a stream opened and then abandoned would hold the slot for good).
+    const body = await exportSlots().stream(user, async () => {
+      const csv = await engine.exportReport(query, { user, signal: request.signal });
+      await recordAudit(request, user, "export_orders", `${query.start}..${query.end} ${filters}`);
+      return csv;
+    });
     return csvResponse(body, `orders-${query.start}-${query.end}.csv`);
   },
   // A download is not something a link on another site may start.

@@ -14,11 +14,16 @@ export const GET = withSession<{ id: string }>(
     await checkQuota(user, "export_recipients");
     if (query.reveal) await checkQuota(user, "reveal");
     const { engine } = await services();
-    const body = await exportSlots().stream(user, () => engine.exportOrder(query));
     const filter = query.status.length ? ` status ${query.status.join(",")}` : "";
-    await recordAudit(request, user, "export_recipients", `order ${query.id}${filter}`);
-    if (query.reveal)
-      await recordAudit(request, user, "reveal", `order ${query.id}, recipients CSV${filter}`);
+    // Recorded inside the slot: if the audit fails, the export's stream is dropped unread and
+    // its slot given back (a stream opened and then abandoned would hold the slot for good).
+    const body = await exportSlots().stream(user, async () => {
+      const csv = await engine.exportOrder(query);
+      await recordAudit(request, user, "export_recipients", `order ${query.id}${filter}`);
+      if (query.reveal)
+        await recordAudit(request, user, "reveal", `order ${query.id}, recipients CSV${filter}`);
+      return csv;
+    });
     return csvResponse(body, `order-${query.id}-recipients.csv`);
   },
   {
