@@ -67,3 +67,24 @@ test("a whole month against the month before; the switch to last year and to non
   await expect(page.getByTestId("kpi-orders-not-compared")).toHaveText("Not compared");
   await page.screenshot({ path: "test-results/compare-none-en.png" });
 });
+
+test("a minimum of messages filters the cards and the table as the API does (Turkish)", async ({
+  page,
+}) => {
+  const qs = `start=${addDays(E2E_TODAY, -13)}&end=${addDays(E2E_TODAY, -7)}`;
+  await lang(page, "tr");
+  await page.goto(`/reports?${qs}`);
+  await waitForReport(page);
+  await page.getByTestId("min-messages").fill("100");
+  await page.getByTestId("min-messages").press("Enter");
+  await expect(page).toHaveURL(/minMessages=100/);
+  const api = (await (
+    await page.request.get(`/api/reports?${qs}&minMessages=100`)
+  ).json()) as ReportResponse;
+  expect(api.totals.orders).toBeGreaterThan(0);
+  await expect(page.getByTestId("kpi-orders-value")).toHaveText(
+    new Intl.NumberFormat("tr-TR").format(api.totals.orders),
+  );
+  await expect(page.getByText("En az mesaj")).toBeVisible();
+  await page.screenshot({ path: "test-results/min-messages-tr.png" });
+});

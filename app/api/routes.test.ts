@@ -119,6 +119,8 @@ describe("GET /api/reports", () => {
     ["pageSize=99999999999999999999", "pageSize", /between 1 and 500/],
     ["start=2026-04-01&start=2026-04-02", "start", /more than once/],
     ["refresh=yes", "refresh", /refresh must be 1 or 0/],
+    ["minMessages=0", "minMessages", /whole number between 1 and 10000000/],
+    ["minMessages=ten", "minMessages", /whole number/],
     [`q=${"x".repeat(101)}`, "q", /at most 100/],
   ])("answers %s with 400 naming %s", async (qs, param, message) => {
     use();

@@ -40,6 +40,54 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
   );
 }
 
+/**
+ * Orders with at least N messages: a rate sort or the totals without one-message codes. Applied
+ * when the box loses focus or on Enter; empty means no minimum.
+ */
+export function MinMessagesFilter({
+  value,
+  onChange,
+}: {
+  value: number | undefined;
+  onChange: (min: number | null) => void;
+}) {
+  const { t } = useI18n();
+  const shown = value === undefined ? "" : String(value);
+  const [text, setText] = useState(shown);
+  const [synced, setSynced] = useState(shown);
+  if (shown !== synced) {
+    setSynced(shown);
+    setText(shown);
+  }
+  const apply = () => {
+    const n = Number(text.trim());
+    const next =
+      text.trim() === "" || !Number.isInteger(n) || n < 1 ? null : Math.min(n, 10_000_000);
+    if ((next ?? undefined) !== value) onChange(next);
+    else setText(shown);
+  };
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="muted whitespace-nowrap">{t.table.minMessages}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        className="input w-24"
+        placeholder={t.table.minMessagesAny}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") apply();
+        }}
+        data-testid="min-messages"
+      />
+    </label>
+  );
+}
+
 export function StatusFilter({
   value,
   onChange,

@@ -13,7 +13,7 @@ import { exportHref } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
 import { EmptyState } from "./empty-state";
 import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
-import { SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
+import { MinMessagesFilter, SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
 import { OrdersCards } from "./orders-cards";
 import { OrdersTable, TableSkeleton } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
@@ -54,7 +54,11 @@ export function ReportView({
     [setParams],
   );
   const onSort = (sort: Sort) => void setParams({ sort, page: null });
-  const filtered = query.sender.length > 0 || query.status.length > 0 || query.q !== "";
+  const filtered =
+    query.sender.length > 0 ||
+    query.status.length > 0 ||
+    query.q !== "" ||
+    query.minMessages !== undefined;
   const reportHref = `/reports${serializeReportParams(params)}`;
   const toggleSender = (sender: string) =>
     void setParams({
@@ -101,6 +105,10 @@ export function ReportView({
       <div className="flex flex-col gap-3 md:flex-row md:items-center md:justify-between">
         <div className="flex flex-wrap items-center gap-2">
           <SearchBox value={query.q} onChange={setQ} />
+          <MinMessagesFilter
+            value={query.minMessages}
+            onChange={(minMessages) => void setParams({ minMessages, page: null })}
+          />
           <SenderFilter
             senders={data?.senders ?? []}
             value={query.sender}
@@ -141,7 +149,9 @@ export function ReportView({
         <EmptyState
           filtered={filtered}
           range={query}
-          onClear={() => void setParams({ sender: null, status: null, q: null, page: null })}
+          onClear={() =>
+            void setParams({ sender: null, status: null, q: null, minMessages: null, page: null })
+          }
         />
       ) : (
         <>

@@ -21,6 +21,7 @@ export function reportSearch(
     pageSize: extra.page === false ? null : query.pageSize,
     refresh: extra.refresh ?? false,
     compare: query.compare,
+    minMessages: query.minMessages ?? null,
   });
 }
 

@@ -26,7 +26,7 @@ import type {
   Totals,
 } from "@/lib/reports/contract/types";
 
-type Filters = Pick<ReportQuery, "sender" | "status" | "q">;
+type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages">;
 
 type Counters = Omit<SeriesPoint, "date">;
 
@@ -49,7 +49,9 @@ function matcher(filters: Filters, ignoreSender = false): (o: Order) => boolean 
   const senders = ignoreSender || filters.sender.length === 0 ? null : new Set(filters.sender);
   const statuses = filters.status.length === 0 ? null : new Set<number>(filters.status);
   const q = fold(filters.q.trim());
+  const min = filters.minMessages ?? 0;
   return (o) =>
+    o.total >= min &&
     (!senders || senders.has(o.sender)) &&
     (!statuses || statuses.has(o.status)) &&
     (!q || String(o.id).includes(q) || fold(o.sender).includes(q));

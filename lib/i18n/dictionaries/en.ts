@@ -191,6 +191,8 @@ export const en = {
     },
   },
   table: {
+    minMessages: "Min. messages",
+    minMessagesAny: "any",
     title: "Orders",
     caption: "Orders in the selected range; select a column header to sort.",
     id: "Order",

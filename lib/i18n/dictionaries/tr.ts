@@ -185,6 +185,8 @@ export const tr: Dictionary = {
     },
   },
   table: {
+    minMessages: "En az mesaj",
+    minMessagesAny: "hepsi",
     title: "Siparişler",
     caption: "Seçilen aralıktaki siparişler; sıralamak için bir sütun başlığını seçin.",
     id: "Sipariş No",

@@ -55,6 +55,9 @@ const MAX_PAGE = 1_000_000;
 /** What a query's range is resolved against: today in Istanbul and the longest range allowed. */
 export type RangeContext = { today: string; maxRangeDays: number };
 
+/** The largest minMessages: more than any order holds, far below what overflows. */
+const MAX_MIN_MESSAGES = 10_000_000;
+
 const SCALARS = [
   "start",
   "end",
@@ -65,6 +68,7 @@ const SCALARS = [
   "refresh",
   "sep",
   "compare",
+  "minMessages",
 ] as const;
 const LISTS = ["sender", "status"] as const;
 
@@ -88,6 +92,8 @@ const fields = {
   refresh: flagParam("refresh"),
   /** CSV separator of the export. */
   sep: sepParam(),
+  /** Orders with at least this many messages only (applies like every other filter). */
+  minMessages: intParam("minMessages", 1, MAX_MIN_MESSAGES).optional(),
   /** What the totals are compared with (lib/dates.ts comparisonRange). */
   compare: z
     .enum(COMPARES, { error: `compare must be one of ${COMPARES.join(", ")}.` })
@@ -138,6 +144,7 @@ export const reportSearchParams = {
   pageSize: parseAsInteger.withDefault(DEFAULT_PAGE_SIZE),
   refresh: parseAsBoolean.withDefault(false),
   compare: parseAsStringLiteral(COMPARES).withDefault("previous"),
+  minMessages: parseAsInteger,
 } satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
 
 export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });

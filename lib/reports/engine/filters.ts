@@ -5,9 +5,10 @@ import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import { fold } from "@/lib/reports/contract/search-text";
 import type { Columns, SenderDictionary } from "./columns";
 
-export type Filters = Pick<ReportQuery, "sender" | "status" | "q">;
+export type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages">;
 
-export const filtersKey = (f: Filters) => JSON.stringify([f.sender, f.status, f.q]);
+export const filtersKey = (f: Filters) =>
+  JSON.stringify([f.sender, f.status, f.q, f.minMessages ?? 0]);
 
 export type Compiled = {
   statuses: Set<number> | null;
@@ -18,6 +19,8 @@ export type Compiled = {
   q: string;
   /** q can only match an id when it is all digits. */
   qDigits: boolean;
+  /** Orders with fewer messages are left out (0: none). */
+  minTotal: number;
 };
 
 export function compile(filters: Filters, dict: SenderDictionary): Compiled {
@@ -44,12 +47,14 @@ export function compile(filters: Filters, dict: SenderDictionary): Compiled {
     senderQ,
     q,
     qDigits: /^\d+$/.test(q),
+    minTotal: filters.minMessages ?? 0,
   };
 }
 
 /** 1: passes every filter but sender; 2: passes the sender filter too. */
 export function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
   if (c.statuses && !c.statuses.has(cols.status[i] as number)) return 0;
+  if ((cols.total[i] as number) < c.minTotal) return 0;
   const s = cols.sender[i] as number;
   if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(cols.id[i]).includes(c.q))) return 0;
   return c.senderOk && !c.senderOk[s] ? 1 : 2;

@@ -165,6 +165,7 @@ describe("columnar report = reference report", () => {
       p.set("pageSize", String(pick([1, 7, 50, 500])));
       p.set("page", String(pick([1, 2, 3, 40, 9999])));
       if (r() < 0.5) p.set("compare", pick(["previous", "year", "none"]));
+      if (r() < 0.3) p.set("minMessages", String(pick([1, 2, 10, 100, 5000])));
       const query = parseReportQuery(p, { today, maxRangeDays: 366 });
       // The comparison loaded first, so the answer carries its totals (not "pending").
       const comparison = comparisonRange(query, query.compare, today);
