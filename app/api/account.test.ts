@@ -1,18 +1,12 @@
 // GET /api/account against the simulator: balance and senders as the simulator holds them, the
 // 5-minute cache, the pace over the last 30 full days, and upstream failures in the usual shape.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { addDays, istanbulToday } from "@/lib/dates";
 import type { AccountResponse } from "@/lib/account/contract";
 import { hashPassword } from "@/lib/auth/password";
 import { env, setEnvForTesting } from "@/lib/env";
-import { silent } from "@/lib/log";
-import { setStoreForTesting } from "@/lib/server/store";
-import { openStore, type Store } from "@/lib/store/open";
 import { NOW } from "@/lib/testing/harness";
-import { errorOf, get, noParams, use } from "@/lib/testing/routes";
+import { errorOf, get, noParams, use, temporaryStore } from "@/lib/testing/routes";
 import { sessionCookieFor } from "@/lib/testing/session";
 import type { FaultKind, SimulatorOptions } from "@/lib/simulator";
 import { GET as account } from "./account/route";
@@ -27,17 +21,7 @@ async function fetchAccount(): Promise<AccountResponse> {
 }
 
 // Sessions live in the store: an embedded one in a temporary folder.
-let testStore: Store;
-const dataDir = mkdtempSync(join(tmpdir(), "imr-account-"));
-beforeAll(async () => {
-  testStore = await openStore({ dataDir, log: silent });
-  setStoreForTesting(testStore);
-});
-afterAll(async () => {
-  setStoreForTesting(undefined);
-  await testStore.close().catch(() => {});
-  rmSync(dataDir, { recursive: true, force: true });
-});
+temporaryStore("account");
 // The demo session secret is random per env(): keep this one (and its cookies) for the file.
 const base = env();
 afterEach(() => setEnvForTesting(base));

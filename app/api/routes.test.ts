@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorOf, get, noParams, orderCtx, use } from "@/lib/testing/routes";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { silent } from "@/lib/log";
-import { setStoreForTesting } from "@/lib/server/store";
-import { openStore, type Store } from "@/lib/store/open";
+import { describe, expect, it } from "vitest";
+import { errorOf, get, noParams, orderCtx, use, temporaryStore } from "@/lib/testing/routes";
 import { GET as health } from "./health/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
@@ -14,17 +8,7 @@ import { GET as progress } from "./reports/progress/route";
 import { GET as reports } from "./reports/route";
 
 // The routes' store: an embedded one in a temporary folder (the health check pings it).
-let testStore: Store;
-const dataDir = mkdtempSync(join(tmpdir(), "imr-routes-"));
-beforeAll(async () => {
-  testStore = await openStore({ dataDir, log: silent });
-  setStoreForTesting(testStore);
-});
-afterAll(async () => {
-  setStoreForTesting(undefined);
-  await testStore.close().catch(() => {});
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const testStore = temporaryStore("routes");
 
 describe("without a session", () => {
   const anonymous = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
@@ -72,8 +56,7 @@ describe("GET /api/health", () => {
     const noSessions = await errorOf(await reports(request, noParams));
     expect(noSessions).toMatchObject({ status: 503, code: "store_unavailable" });
     // The same folder opened again: the session is still there.
-    testStore = await openStore({ dataDir, log: silent });
-    setStoreForTesting(testStore);
+    await testStore.reopen();
     expect((await reports(request, noParams)).status).toBe(200);
   });
 });

@@ -10,23 +10,10 @@ import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import type { Sort } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
-import type { Order } from "@/lib/reports/contract/types";
 import { orderHref } from "@/lib/client/order-queries";
-import { COLUMNS } from "./orders-table";
+import { COLUMNS, type OrdersListProps } from "./orders-table";
 
-export function OrdersCards({
-  items,
-  sort,
-  onSort,
-  reportHref,
-  dimmed,
-}: {
-  items: Order[];
-  sort: Sort;
-  onSort: (sort: Sort) => void;
-  reportHref: string;
-  dimmed: boolean;
-}) {
+export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
   const { t, fmt, plural } = useI18n();
   return (
     <div className="sm:hidden" data-testid="order-cards">

@@ -44,19 +44,16 @@ function nextSort(current: Sort, field: SortField): Sort {
 
 const rate = (order: Order) => deliveryRate(order.delivered, order.undelivered);
 
-export function OrdersTable({
-  items,
-  sort,
-  onSort,
-  reportHref,
-  dimmed,
-}: {
+/** What the table and its phone form, the cards (orders-cards.tsx), are given. */
+export type OrdersListProps = {
   items: Order[];
   sort: Sort;
   onSort: (sort: Sort) => void;
   reportHref: string;
   dimmed: boolean;
-}) {
+};
+
+export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
   const { t, fmt } = useI18n();
   const router = useRouter();
   return (

@@ -1,5 +1,11 @@
 // Route handlers called directly with plain Requests, against services wired to a simulator.
-import { afterEach } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { silent } from "@/lib/log";
+import { setStoreForTesting } from "@/lib/server/store";
+import { openStore, type Store } from "@/lib/store/open";
 import { setServicesForTesting } from "@/lib/server/services";
 import type { SimulatorOptions } from "@/lib/simulator";
 import { harness } from "./harness";
@@ -25,4 +31,25 @@ export const get = (path: string) => signedIn(`http://127.0.0.1:3000${path}`);
 export async function errorOf(res: Response) {
   const body = (await res.json()) as { error: { code: string; message: string } };
   return { status: res.status, ...body.error };
+}
+
+/**
+ * The routes' store for a test file: an embedded one in a temporary folder, removed after the
+ * file. `close` takes it away (a store outage); `reopen` opens the same folder again.
+ */
+export function temporaryStore(prefix: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), `imr-${prefix}-`));
+  let current: Store | undefined;
+  const reopen = async () => {
+    current = await openStore({ dataDir, log: silent });
+    setStoreForTesting(current);
+    return current;
+  };
+  beforeAll(reopen);
+  afterAll(async () => {
+    setStoreForTesting(undefined);
+    await current?.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { reopen, close: () => current!.close() };
 }
