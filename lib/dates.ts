@@ -226,6 +226,25 @@ export function comparisonCutoff(
   return `${comparison.end} ${wall.slice(11)}`;
 }
 
+export const BUCKETS = ["day", "week", "month"] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+/** The series' default grouping for a range: days up to 62 days, weeks up to 200, else months. */
+export function defaultBucket(range: DateRange): Bucket {
+  const days = rangeDays(range);
+  return days <= 62 ? "day" : days <= 200 ? "week" : "month";
+}
+
+/** Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday). */
+export const weekdayOfEpochDay = (day: number) => (((day + 3) % 7) + 7) % 7;
+
+/** The first day of the bucket `date` falls in: itself, its week's Monday, or its month's 1st. */
+export function bucketStart(date: string, bucket: Bucket): string {
+  if (bucket === "day") return date;
+  if (bucket === "month") return `${date.slice(0, 8)}01`;
+  return addDays(date, -weekdayOfEpochDay(epochDay(date)));
+}
+
 export const PRESETS = [
   "today",
   "yesterday",

@@ -8,6 +8,7 @@ import {
   instantOf,
   istanbulToday,
   TIME_ZONE,
+  type Bucket,
   type DateRange,
 } from "@/lib/dates";
 import type { ReportQuery, Sort } from "@/lib/reports/contract/report-query";
@@ -18,6 +19,7 @@ import {
 } from "@/lib/reports/contract/statuses";
 import { fold } from "@/lib/reports/contract/search-text";
 import type {
+  HeatmapCell,
   Order,
   Range,
   ReportResponse,
@@ -26,9 +28,9 @@ import type {
   Totals,
 } from "@/lib/reports/contract/types";
 
-type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages">;
+type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages" | "weekday" | "hour">;
 
-type Counters = Omit<SeriesPoint, "date">;
+type Counters = Omit<SeriesPoint, "date" | "days">;
 
 const zero = (): Counters => ({ orders: 0, messages: 0, delivered: 0, undelivered: 0, waiting: 0 });
 
@@ -45,8 +47,17 @@ const withRate = <T extends Counters>(c: T): T & { deliveryRate: number | null }
   deliveryRate: deliveryRate(c.delivered, c.undelivered),
 });
 
-function matcher(filters: Filters, ignoreSender = false): (o: Order) => boolean {
-  const senders = ignoreSender || filters.sender.length === 0 ? null : new Set(filters.sender);
+/** Monday 0 … Sunday 6 of a YYYY-MM-DD date, by the JavaScript calendar. */
+const weekdayOf = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+function matcher(
+  filters: Filters,
+  ignore: { sender?: boolean; timeOfWeek?: boolean } = {},
+): (o: Order) => boolean {
+  const senders = ignore.sender || filters.sender.length === 0 ? null : new Set(filters.sender);
+  const weekdays =
+    ignore.timeOfWeek || filters.weekday.length === 0 ? null : new Set<number>(filters.weekday);
+  const hours = ignore.timeOfWeek || filters.hour.length === 0 ? null : filters.hour;
   const statuses = filters.status.length === 0 ? null : new Set<number>(filters.status);
   const q = fold(filters.q.trim());
   const min = filters.minMessages ?? 0;
@@ -54,6 +65,8 @@ function matcher(filters: Filters, ignoreSender = false): (o: Order) => boolean 
     o.total >= min &&
     (!senders || senders.has(o.sender)) &&
     (!statuses || statuses.has(o.status)) &&
+    (!weekdays || weekdays.has(weekdayOf(o.submitAt.slice(0, 10)))) &&
+    (!hours || hours.includes(Number(o.submitAt.slice(11, 13)))) &&
     (!q || String(o.id).includes(q) || fold(o.sender).includes(q));
 }
 
@@ -63,13 +76,39 @@ function totals(orders: readonly Order[]): Totals {
   return withRate(c);
 }
 
-function series(orders: readonly Order[], range: DateRange): SeriesPoint[] {
-  const byDay = new Map(eachDay(range).map((date) => [date, { date, ...zero() }]));
+/** The first day of a date's bucket: itself, the Monday of its week, or the 1st of its month. */
+function firstDayOf(date: string, bucket: Bucket): string {
+  if (bucket === "day") return date;
+  if (bucket === "month") return `${date.slice(0, 7)}-01`;
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - weekdayOf(date));
+  return d.toISOString().slice(0, 10);
+}
+
+function series(orders: readonly Order[], range: DateRange, bucket: Bucket): SeriesPoint[] {
+  const byBucket = new Map<string, SeriesPoint>();
+  const bucketOfDay = new Map<string, SeriesPoint>();
+  for (const day of eachDay(range)) {
+    const date = firstDayOf(day, bucket);
+    let point = byBucket.get(date);
+    if (!point) byBucket.set(date, (point = { date, days: 0, ...zero() }));
+    point.days++;
+    bucketOfDay.set(day, point);
+  }
   for (const o of orders) {
-    const point = byDay.get(o.submitAt.slice(0, 10));
+    const point = bucketOfDay.get(o.submitAt.slice(0, 10));
     if (point) add(point, o);
   }
-  return [...byDay.values()];
+  return [...byBucket.values()];
+}
+
+function heatmap(orders: readonly Order[]): HeatmapCell[] {
+  const cells: HeatmapCell[] = [];
+  for (let weekday = 0; weekday < 7; weekday++)
+    for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, ...zero() });
+  for (const o of orders)
+    add(cells[weekdayOf(o.submitAt.slice(0, 10)) * 24 + Number(o.submitAt.slice(11, 13))]!, o);
+  return cells;
 }
 
 function senders(orders: readonly Order[]): SenderRow[] {
@@ -135,6 +174,8 @@ export function buildReport(
   now: Date,
 ): ReportResponse {
   const range = { start: query.start, end: query.end };
+  const days = eachDay(range).length;
+  const bucket: Bucket = query.bucket ?? (days <= 62 ? "day" : days <= 200 ? "week" : "month");
   const comparison = comparisonRange(range, query.compare, istanbulToday(now));
   const cutoff = comparison && comparisonCutoff(range, comparison, now);
   const matches = matcher(query);
@@ -153,9 +194,11 @@ export function buildReport(
       totals: totals(previous.filter((o) => matches(o) && (!cutoff || o.submitAt <= cutoff))),
       pending: false,
     },
-    series: series(selected, range),
-    senders: senders(current.filter(matcher(query, true))),
+    bucket,
+    series: series(selected, range, bucket),
+    senders: senders(current.filter(matcher(query, { sender: true }))),
     statuses: statuses(selected),
+    heatmap: heatmap(current.filter(matcher(query, { timeOfWeek: true }))),
     orders: {
       total: selected.length,
       page: query.page,

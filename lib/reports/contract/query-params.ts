@@ -67,8 +67,11 @@ export const listParam = <T extends string>(item: z.ZodType<T, string>) =>
     .transform((values) => [...new Set(values)]);
 
 /** A list of numeric codes from `codes`, as numbers in ascending order. */
-export const codeListParam = <C extends number>(name: string, codes: readonly C[]) => {
-  const words = `${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}`;
+export const codeListParam = <C extends number>(
+  name: string,
+  codes: readonly C[],
+  words = `${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}`,
+) => {
   return listParam(
     z.enum(codes.map(String) as [`${C}`, ...`${C}`[]], {
       error: `${name} must be a list of ${words}`,

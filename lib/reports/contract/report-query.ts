@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import { z } from "zod";
-import { addDays, COMPARES, rangeDays } from "@/lib/dates";
+import { addDays, BUCKETS, COMPARES, rangeDays } from "@/lib/dates";
 import {
   codeListParam,
   dateParam,
@@ -69,8 +69,14 @@ const SCALARS = [
   "sep",
   "compare",
   "minMessages",
+  "bucket",
 ] as const;
-const LISTS = ["sender", "status"] as const;
+const LISTS = ["sender", "status", "weekday", "hour"] as const;
+
+/** Monday 0 … Sunday 6 (the heatmap's rows). */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+/** 0 … 23 (the heatmap's columns). */
+export const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 const fields = {
   start: dateParam("start").optional(),
@@ -94,6 +100,12 @@ const fields = {
   sep: sepParam(),
   /** Orders with at least this many messages only (applies like every other filter). */
   minMessages: intParam("minMessages", 1, MAX_MIN_MESSAGES).optional(),
+  /** Orders submitted on these weekdays only (Monday 0, Istanbul time). */
+  weekday: codeListParam("weekday", WEEKDAYS, "weekdays from 0 (Monday) to 6 (Sunday)"),
+  /** Orders submitted in these hours only (0–23, Istanbul time). */
+  hour: codeListParam("hour", HOURS, "hours from 0 to 23"),
+  /** What one entry of the series covers; absent: by the range's length (lib/dates.ts defaultBucket). */
+  bucket: z.enum(BUCKETS, { error: `bucket must be one of ${BUCKETS.join(", ")}.` }).optional(),
   /** What the totals are compared with (lib/dates.ts comparisonRange). */
   compare: z
     .enum(COMPARES, { error: `compare must be one of ${COMPARES.join(", ")}.` })
@@ -145,6 +157,9 @@ export const reportSearchParams = {
   refresh: parseAsBoolean.withDefault(false),
   compare: parseAsStringLiteral(COMPARES).withDefault("previous"),
   minMessages: parseAsInteger,
+  weekday: parseAsArrayOf(parseAsNumberLiteral(WEEKDAYS), ",").withDefault([]),
+  hour: parseAsArrayOf(parseAsInteger, ",").withDefault([]),
+  bucket: parseAsStringLiteral(BUCKETS),
 } satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
 
 export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });

@@ -55,6 +55,8 @@ export function resolveReportQuery(
       end: today,
       sender: [],
       status: [],
+      weekday: [],
+      hour: [],
       q: "",
       sort: DEFAULT_SORT,
       page: 1,

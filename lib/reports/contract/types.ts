@@ -1,4 +1,5 @@
 // The dashboard's own types: the JSON shapes of its HTTP API, as the README's "HTTP API" lists it.
+import type { Bucket } from "@/lib/dates";
 import type { OrderStatusKey } from "./statuses";
 
 export type Order = {
@@ -26,7 +27,10 @@ export type Totals = {
 export type Range = { start: string; end: string; timeZone: "Europe/Istanbul" };
 
 export type SeriesPoint = {
+  /** The bucket's first day (a Monday for weeks, the 1st for months), which may precede the range. */
   date: string;
+  /** How many of the range's days the bucket holds (1 for a day; fewer than 7 for a partial week). */
+  days: number;
   orders: number;
   messages: number;
   delivered: number;
@@ -39,23 +43,39 @@ export type SenderRow = Omit<Totals, "deliveryRate"> & {
   deliveryRate: number | null;
 };
 
+/** Orders by the weekday and hour of submitAt (Istanbul): Monday 0 … Sunday 6, hours 0–23. */
+export type HeatmapCell = {
+  weekday: number;
+  hour: number;
+  orders: number;
+  messages: number;
+  delivered: number;
+  undelivered: number;
+  waiting: number;
+};
+
 export type ReportResponse = {
   range: Range;
   generatedAt: string;
   provisional: boolean;
   totals: Totals;
   /**
-   * The same-length period just before. The current numbers never wait for it: until its days are
-   * loaded, `totals` is null and `pending` true, and the client asks again.
-   */
-  /**
    * What the totals are compared with (null for compare=none). `until`: for a range that ends
-   * today, the instant the comparison stops at (the same time of day on its last day).
+   * today, the instant the comparison stops at (the same time of day on its last day). The
+   * current numbers never wait for it: until its days are loaded, `totals` is null and `pending`
+   * true, and the client asks again.
    */
   previous: { range: Range; until: string | null; totals: Totals | null; pending: boolean } | null;
+  /** What one entry of `series` covers. */
+  bucket: Bucket;
   series: SeriesPoint[];
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;
+  /**
+   * 168 cells, weekday-major, by every filter but weekday and hour (so every cell stays
+   * pickable, as `senders` ignores the sender filter).
+   */
+  heatmap: HeatmapCell[];
   orders: { total: number; page: number; pageSize: number; items: Order[] };
 };
 

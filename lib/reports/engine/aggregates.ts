@@ -1,7 +1,8 @@
 // Every aggregate of GET /api/reports in one pass over a view's rows: totals, per day, per
 // sender, per status, and which rows are selected; kept per view and filters (view.scans).
 import "server-only";
-import type { SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
+import { bucketStart, type Bucket } from "@/lib/dates";
+import type { HeatmapCell, SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
 import {
   deliveryRate,
   ORDER_STATUS_KEYS,
@@ -10,7 +11,14 @@ import {
   type OrderStatusKey,
 } from "@/lib/reports/contract/statuses";
 import { ODD, type Columns, type SenderDictionary } from "./columns";
-import { compile, filtersKey, matchLevel, type Filters } from "./filters";
+import {
+  cellOfWallSeconds,
+  compile,
+  filtersKey,
+  matchLevel,
+  withoutTimeOfWeek,
+  type Filters,
+} from "./filters";
 import type { Scan, View } from "./view";
 
 // Counters laid out as [orders, messages, delivered, undelivered, waiting] per bucket.
@@ -37,7 +45,6 @@ function totalsOf(acc: Float64Array, at: number): Totals {
   return { ...c, deliveryRate: deliveryRate(c.delivered, c.undelivered) };
 }
 
-/** Totals of the rows that pass every filter, over several blocks of columns (e.g. one per day). */
 /**
  * Totals of the rows that pass every filter; with `untilWall` (wall-clock seconds), orders
  * submitted after it are left out (a comparison that stops at the same time of day).
@@ -71,6 +78,7 @@ export type ViewAggregates = {
   series: SeriesPoint[];
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;
+  heatmap: HeatmapCell[];
 };
 
 function scan(view: View, filters: Filters): Scan {
@@ -87,10 +95,11 @@ function scan(view: View, filters: Filters): Scan {
     total: new Float64Array(K),
     perDay: new Float64Array(days.length * K),
     perSender: new Float64Array(dict.names.length * K),
+    perCell: new Float64Array(168 * K),
     seen: [],
     statusCounts: ORDER_STATUSES.map(() => 0),
   };
-  const { selected, total, perDay, perSender, seen, statusCounts } = out;
+  const { selected, total, perDay, perSender, perCell, seen, statusCounts } = out;
   for (let i = 0; i < n; i++) {
     const level = matchLevel(c, cols, i);
     if (level === 0) continue;
@@ -102,6 +111,9 @@ function scan(view: View, filters: Filters): Scan {
     out.count++;
     addRow(total, 0, cols, i);
     addRow(perDay, (view.day[i] as number) * K, cols, i);
+    // An unreadable submitAt (ODD; the schema rules it out) has no cell: it counts everywhere else.
+    const submit = cols.submit[i] as number;
+    if (submit !== ODD) addRow(perCell, cellOfWallSeconds(submit) * K, cols, i);
     const k = ORDER_STATUSES.indexOf(cols.status[i] as OrderStatus);
     if (k >= 0) statusCounts[k]!++;
     if ((cols.waiting[i] as number) > 0) out.provisional = true;
@@ -110,13 +122,39 @@ function scan(view: View, filters: Filters): Scan {
   return out;
 }
 
+/** The per-day counters summed into buckets, each named by its first day. */
+function bucketed(days: readonly string[], perDay: Float64Array, bucket: Bucket): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  const acc = new Float64Array(K);
+  let start: string | null = null;
+  let count = 0;
+  const flush = () => {
+    if (start !== null) out.push({ date: start, days: count, ...counters(acc, 0) });
+    acc.fill(0);
+    count = 0;
+  };
+  days.forEach((date, k) => {
+    const first = bucketStart(date, bucket);
+    if (first !== start) {
+      flush();
+      start = first;
+    }
+    count++;
+    for (let j = 0; j < K; j++) acc[j] = (acc[j] as number) + (perDay[k * K + j] as number);
+  });
+  flush();
+  return out;
+}
+
 /** Every aggregate of GET /api/reports, from one pass over the view (or its cached result). */
-export function aggregateView(view: View, filters: Filters): ViewAggregates {
+export function aggregateView(view: View, filters: Filters, bucket: Bucket): ViewAggregates {
   const { dict, days } = view;
   const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = scan(
     view,
     filters,
   );
+  // The heatmap leaves the weekday and hour filters out: a second (cached) pass only when set.
+  const { perCell } = scan(view, withoutTimeOfWeek(filters));
   const senders = seen
     .map((s) => ({ sender: dict.names[s] as string, ...totalsOf(perSender, s * K) }))
     .sort((a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender));
@@ -125,10 +163,15 @@ export function aggregateView(view: View, filters: Filters): ViewAggregates {
     count,
     provisional,
     totals: totalsOf(total, 0),
-    series: days.map((date, k) => ({ date, ...counters(perDay, k * K) })),
+    series: bucketed(days, perDay, bucket),
     senders,
     statuses: Object.fromEntries(
       ORDER_STATUS_KEYS.map((key, k) => [key, statusCounts[k]!]),
     ) as ViewAggregates["statuses"],
+    heatmap: Array.from({ length: 168 }, (_, c) => ({
+      weekday: Math.floor(c / 24),
+      hour: c % 24,
+      ...counters(perCell, c * K),
+    })),
   };
 }

@@ -19,7 +19,8 @@ import { UpstreamError } from "@/lib/iletimerkezi/errors";
 import { TooManyReportsError } from "./admission";
 import { aggregateView } from "./aggregates";
 import { Demand, type Requester } from "./demand";
-import { ordersCsvStream, recipientsCsvStream } from "./export";
+import type { ExportQuery } from "@/lib/reports/contract/export-query";
+import { exportOrders, exportRecipients } from "./export-file";
 import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import { ProgressBoard } from "./progress";
@@ -141,10 +142,14 @@ export function createEngine({
       return board.read(range);
     },
 
-    /** The orders CSV as a stream; the view is loaded (and may fail) before it is returned. */
+    /**
+     * The orders file (CSV or XLSX, export-file.ts) as a stream; the view is loaded (and may
+     * fail) before it is returned.
+     */
     async exportReport(
       query: ReportQuery,
       requester: Requester = ANONYMOUS,
+      file?: ExportQuery,
     ): Promise<ReadableStream<Uint8Array>> {
       const interest = demand.interest(query, requester.user, false, requester.signal);
       let view;
@@ -153,9 +158,10 @@ export function createEngine({
       } finally {
         interest.close();
       }
-      const { selected, count } = aggregateView(view, query);
+      // The series' bucket plays no part in which rows are exported.
+      const { selected, count } = aggregateView(view, query, "day");
       const rows = sortedRows(view, query.sort, selected, count, 0, count);
-      return ordersCsvStream(view, rows, query.sep);
+      return exportOrders(view, rows, query.sep, file, now());
     },
 
     async order(query: OrderQuery): Promise<OrderDetailResponse> {
@@ -194,22 +200,28 @@ export function createEngine({
      * server aborts the response and the client sees a failed (cut-short) download rather than a
      * file that looks complete; it is logged here (the order id and the error's kind, no numbers).
      */
-    async exportOrder(query: OrderQuery): Promise<ReadableStream<Uint8Array>> {
-      const { pages } = await recipients.stream(query.id);
+    async exportOrder(query: OrderQuery, file?: ExportQuery): Promise<ReadableStream<Uint8Array>> {
+      const { order, pages } = await recipients.stream(query.id);
       const wanted = query.status.length ? new Set<number>(query.status) : null;
-      return recipientsCsvStream(
-        pages,
-        (r) => !wanted || wanted.has(r.status),
-        shown(query),
-        query.sep,
-        (error) =>
-          log({
-            event: "export_failed",
-            export: "recipients",
-            orderId: query.id,
-            error: error instanceof Error ? error.name : "unknown",
-            kind: UpstreamError.is(error) ? error.kind : undefined,
-          }),
+      return exportRecipients(
+        query,
+        order,
+        {
+          orderId: query.id,
+          pages,
+          keep: (r) => !wanted || wanted.has(r.status),
+          show: shown(query),
+          onError: (error) =>
+            log({
+              event: "export_failed",
+              export: "recipients",
+              orderId: query.id,
+              error: error instanceof Error ? error.name : "unknown",
+              kind: UpstreamError.is(error) ? error.kind : undefined,
+            }),
+        },
+        file,
+        now(),
       );
     },
   };

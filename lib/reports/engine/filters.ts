@@ -2,13 +2,27 @@
 // at a time: the same matches as the reference (lib/testing/reference-report.ts).
 import "server-only";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
+import { weekdayOfEpochDay } from "@/lib/dates";
 import { fold } from "@/lib/reports/contract/search-text";
-import type { Columns, SenderDictionary } from "./columns";
+import { ODD, type Columns, type SenderDictionary } from "./columns";
 
-export type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages">;
+export type Filters = Pick<
+  ReportQuery,
+  "sender" | "status" | "q" | "minMessages" | "weekday" | "hour"
+>;
 
 export const filtersKey = (f: Filters) =>
-  JSON.stringify([f.sender, f.status, f.q, f.minMessages ?? 0]);
+  JSON.stringify([f.sender, f.status, f.q, f.minMessages ?? 0, f.weekday, f.hour]);
+
+/** The filters without the time of week: what the heatmap shows, so every cell stays pickable. */
+export const withoutTimeOfWeek = (f: Filters): Filters =>
+  f.weekday.length === 0 && f.hour.length === 0 ? f : { ...f, weekday: [], hour: [] };
+
+/** The heatmap cell (weekday × 24 + hour, Monday 0) of wall-clock seconds. */
+export const cellOfWallSeconds = (seconds: number) => {
+  const day = Math.floor(seconds / 86400);
+  return weekdayOfEpochDay(day) * 24 + Math.floor((seconds - day * 86400) / 3600);
+};
 
 export type Compiled = {
   statuses: Set<number> | null;
@@ -21,6 +35,8 @@ export type Compiled = {
   qDigits: boolean;
   /** Orders with fewer messages are left out (0: none). */
   minTotal: number;
+  /** By heatmap cell (cellOfWallSeconds): 1 if the weekday and hour filters admit it (null: none). */
+  cellOk: Uint8Array | null;
 };
 
 export function compile(filters: Filters, dict: SenderDictionary): Compiled {
@@ -48,13 +64,31 @@ export function compile(filters: Filters, dict: SenderDictionary): Compiled {
     q,
     qDigits: /^\d+$/.test(q),
     minTotal: filters.minMessages ?? 0,
+    cellOk: cellMask(filters),
   };
+}
+
+function cellMask({ weekday, hour }: Filters): Uint8Array | null {
+  if (weekday.length === 0 && hour.length === 0) return null;
+  const days = new Set<number>(weekday);
+  const hours = new Set<number>(hour);
+  const mask = new Uint8Array(168);
+  for (let d = 0; d < 7; d++)
+    for (let h = 0; h < 24; h++)
+      if ((days.size === 0 || days.has(d)) && (hours.size === 0 || hours.has(h)))
+        mask[d * 24 + h] = 1;
+  return mask;
 }
 
 /** 1: passes every filter but sender; 2: passes the sender filter too. */
 export function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
   if (c.statuses && !c.statuses.has(cols.status[i] as number)) return 0;
   if ((cols.total[i] as number) < c.minTotal) return 0;
+  if (c.cellOk) {
+    // An unreadable submitAt (ODD; the schema rules it out) has no weekday or hour to match.
+    const submit = cols.submit[i] as number;
+    if (submit === ODD || !c.cellOk[cellOfWallSeconds(submit)]) return 0;
+  }
   const s = cols.sender[i] as number;
   if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(cols.id[i]).includes(c.q))) return 0;
   return c.senderOk && !c.senderOk[s] ? 1 : 2;

@@ -155,7 +155,7 @@ describe("columnar report = reference report", () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
     for (let k = 0; k < 120; k++) {
       const p = new URLSearchParams({
-        start: pick(["2026-03-01", "2026-04-01", "2026-04-20"]),
+        start: pick(["2025-12-31", "2026-03-01", "2026-04-01", "2026-04-20"]),
         end: pick(["2026-04-22", "2026-04-29"]),
       });
       if (r() < 0.4) p.set("sender", NAMES.filter(() => r() < 0.3).join(",") || "bilgi");
@@ -166,6 +166,9 @@ describe("columnar report = reference report", () => {
       p.set("page", String(pick([1, 2, 3, 40, 9999])));
       if (r() < 0.5) p.set("compare", pick(["previous", "year", "none"]));
       if (r() < 0.3) p.set("minMessages", String(pick([1, 2, 10, 100, 5000])));
+      if (r() < 0.4) p.set("bucket", pick(["day", "week", "month"]));
+      if (r() < 0.25) p.set("weekday", pick(["0", "6", "1,2,3", "4,5"]));
+      if (r() < 0.25) p.set("hour", pick(["0", "9", "9,10,11", "23"]));
       const query = parseReportQuery(p, { today, maxRangeDays: 366 });
       // The comparison loaded first, so the answer carries its totals (not "pending").
       const comparison = comparisonRange(query, query.compare, today);

@@ -2,7 +2,7 @@
 // pages in single passes over the columns. The previous period comes along when it is cached;
 // otherwise it is walked after the range, in the background, and the answer says it is pending.
 import "server-only";
-import { instantOf, TIME_ZONE, wallSeconds, type DateRange } from "@/lib/dates";
+import { defaultBucket, instantOf, TIME_ZONE, wallSeconds, type DateRange } from "@/lib/dates";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type { Range, ReportResponse, Totals } from "@/lib/reports/contract/types";
 import { aggregateView, filteredTotals } from "./aggregates";
@@ -50,7 +50,8 @@ export function buildReportFromView(
   now: Date,
 ): ReportResponse {
   const range = { start: query.start, end: query.end };
-  const a = aggregateView(view, query);
+  const bucket = query.bucket ?? defaultBucket(range);
+  const a = aggregateView(view, query, bucket);
   const offset = (query.page - 1) * query.pageSize;
 
   return {
@@ -66,9 +67,11 @@ export function buildReportFromView(
         : null,
       pending: comparison.days === "pending",
     },
+    bucket,
     series: a.series,
     senders: a.senders,
     statuses: a.statuses,
+    heatmap: a.heatmap,
     orders: {
       total: a.count,
       page: query.page,

@@ -19,6 +19,8 @@ export type Scan = {
   total: Float64Array;
   perDay: Float64Array;
   perSender: Float64Array;
+  /** By heatmap cell (weekday × 24 + hour of submitAt). */
+  perCell: Float64Array;
   /** Sender indices in order of first appearance (the reference lists them so before sorting). */
   seen: number[];
   statusCounts: number[];
