@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 
-type AuditEvent = { at: number; user: string; action: string; target: string; ip: string };
+export type AuditEvent = { at: number; user: string; action: string; target: string; ip: string };
 type AuditPage = { events: (AuditEvent & { id: string })[]; next: string | null };
 type AuditFilter = { user?: string; action?: string };
 

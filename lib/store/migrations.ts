@@ -128,5 +128,31 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Campaign labels, one per order and account, and a revision per account that every change
+    // bumps in the same transaction: a reader keeps the labels in memory and re-reads them only
+    // when the revision moved (a change on any instance).
+    "0007-labels": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("labels")
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("order_id", "bigint", (c) => c.notNull())
+          .addColumn("label", "text", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .addColumn("updated_by", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("labels_pk", ["account", "order_id"])
+          .execute();
+        await db.schema
+          .createIndex("labels_account_label")
+          .on("labels")
+          .columns(["account", "label"])
+          .execute();
+        await db.schema
+          .createTable("label_revisions")
+          .addColumn("account", "text", (c) => c.primaryKey())
+          .addColumn("revision", "bigint", (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -68,4 +68,20 @@ export type Database = {
     target: string;
     ip: string;
   };
+  /** A campaign label on an order (lib/store/labels.ts); no row: the order has none. */
+  labels: {
+    account: string;
+    /** The iletiMerkezi order id; pg hands bigint back as a string. */
+    order_id: number | string;
+    /** Normalised by checkLabel (lib/labels/contract.ts): NFC, trimmed, 1–80 characters. */
+    label: string;
+    /** ms since the epoch; pg hands bigint back as a string. */
+    updated_at: number | string;
+    updated_by: string;
+  };
+  /** One row per account: bumped by every label change, so a cached map knows when it is stale. */
+  label_revisions: {
+    account: string;
+    revision: number | string;
+  };
 };
