@@ -4,6 +4,7 @@
 // instance. A store that fails refuses the action (503): nothing auditable happens unrecorded.
 import "server-only";
 import { withAudit } from "@/lib/server/access";
+import type { AuditEvent } from "@/lib/store/audit";
 import { ApiError } from "./api-error";
 import type { AuditAction } from "./audit-actions";
 import { clientAddress } from "./request-guards";
@@ -21,6 +22,17 @@ const holder = globalThis as typeof globalThis & { __auditPrunedAt?: number };
 /** Targets and names are user input: kept short and on one line. */
 const clip = (text: string) => text.replace(/[\r\n\t]+/g, " ").slice(0, 300);
 
+/** An event as the log keeps it, for a change that writes it in its own transaction (labels). */
+export function auditEvent(
+  request: Request,
+  user: string,
+  action: AuditAction,
+  target: string,
+  at = Date.now(),
+): AuditEvent {
+  return { at, user: clip(user), action, target: clip(target), ip: clientAddress(request) };
+}
+
 export async function recordAudit(
   request: Request,
   user: string,
@@ -29,13 +41,7 @@ export async function recordAudit(
 ): Promise<void> {
   const at = Date.now();
   await withAudit(async (log) => {
-    await log.add({
-      at,
-      user: clip(user),
-      action,
-      target: clip(target),
-      ip: clientAddress(request),
-    });
+    await log.add(auditEvent(request, user, action, target, at));
     if (at - (holder.__auditPrunedAt ?? 0) > PRUNE_EVERY_MS) {
       holder.__auditPrunedAt = at;
       await log.prune(at);

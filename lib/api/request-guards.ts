@@ -1,5 +1,6 @@
 // Guards for state-changing routes: same-origin only, JSON bodies of bounded size.
 import "server-only";
+import type { z } from "zod";
 import { env } from "@/lib/env";
 import { readForwarded } from "@/lib/security/forwarded";
 import { ApiError } from "./api-error";
@@ -25,12 +26,17 @@ export function assertSameOrigin(request: Request): void {
     );
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** The body as JSON, at most `maxBytes` long; 400 invalid_query otherwise. */
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number = MAX_BODY_BYTES,
+): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
     throw new ApiError("invalid_query", "Send the body as JSON (Content-Type: application/json).");
+  const tooLarge = () =>
+    new ApiError("invalid_query", `The body is larger than ${maxBytes} bytes; send less at once.`);
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,9 +44,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw new ApiError("invalid_query", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -49,6 +55,18 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new ApiError("invalid_query", "The body is not valid JSON.");
   }
+}
+
+/** The body as JSON, parsed by `schema`; its first issue is the 400 invalid_query's message. */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes?: number,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJsonBody(request, maxBytes));
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? "The body is not what this route takes.";
+  throw new ApiError("invalid_query", /[.!?]$/.test(message) ? message : `${message}.`);
 }
 
 /** The client's address: the connection's, or what the TRUST_PROXY trusted proxies say. */

@@ -81,6 +81,7 @@ export function withSession<P = Record<string, never>>(
 
 const PERMISSION_WORDS: Record<Permission, string> = {
   export: "export data",
+  label: "change campaign labels",
   reveal: "see full phone numbers",
   audit: "read the audit log",
 };

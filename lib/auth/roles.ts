@@ -5,11 +5,13 @@ export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a role may do beyond reading reports, order pages and masked numbers (everyone may). */
-export type Permission = "export" | "reveal" | "audit";
+export type Permission = "export" | "label" | "reveal" | "audit";
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
-  /** Orders and (masked) recipients as CSV; labels and share links of their own, later. */
+  /** Orders and (masked) recipients as CSV; share links of their own, later. */
   export: ["analyst", "admin"],
+  /** Setting, changing and removing campaign labels (everyone sees them). */
+  label: ["analyst", "admin"],
   /** Phone numbers in full, in the JSON and the CSV. */
   reveal: ["admin"],
   /** The audit log. */

@@ -7,14 +7,18 @@ import { auditLog, type AuditLog } from "@/lib/store/audit";
 import { sessionStore, type SessionStore } from "@/lib/store/sessions";
 import { store } from "./store";
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
+/** Runs `run`; any failure but an ApiError becomes 503 store_unavailable, saying `what` fails. */
+export async function guarded<T>(
+  run: () => Promise<T>,
+  what = "sessions and the audit log cannot be used",
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(
       "store_unavailable",
-      "The dashboard's store is not answering, so sessions and the audit log cannot be used. Try again in a minute.",
+      `The dashboard's store is not answering, so ${what}. Try again in a minute.`,
     );
   }
 }

@@ -28,10 +28,14 @@ export type Services = {
   rangeContext: () => RangeContext;
   /** GET /api/account: balance and senders (cached 5 minutes) and the sending pace. */
   account: Account;
+  /** The API key's fingerprint (never the key): what the store's rows of this account carry. */
+  fingerprint: string;
 };
 
 export type ServiceDeps = {
   client: ReturnType<typeof createClient>;
+  /** accountFingerprint of the API key the client uses. */
+  fingerprint: string;
   /** Where walked days outlive the process; none: memory only. */
   archive?: DayArchive;
   /** Claims on days being walked, shared by the instances on one Postgres. */
@@ -56,6 +60,7 @@ export function buildServices(deps: ServiceDeps): Services {
     engine,
     rangeContext,
     account: createAccount({ ...deps, engine, rangeContext }),
+    fingerprint: deps.fingerprint,
   };
 }
 
@@ -91,6 +96,7 @@ async function fromEnv(): Promise<Services> {
   });
   return buildServices({
     client,
+    fingerprint: account,
     archive: settledDays(opened.db, account),
     claims: opened.kind === "postgres" ? dayClaims(opened.db, account) : undefined,
     progress: opened.kind === "postgres" ? walkProgress(opened.db, account) : undefined,

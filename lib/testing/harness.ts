@@ -2,6 +2,7 @@
 // parts built by the composition root's own builder.
 import { istanbulToday, type DateRange } from "@/lib/dates";
 import { createClient } from "@/lib/iletimerkezi/client";
+import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { silent, type LogFields } from "@/lib/log";
 import type { Order } from "@/lib/reports/contract/types";
 import { orderAt } from "@/lib/reports/engine/columns";
@@ -100,6 +101,7 @@ export function harness(
     engine,
     rangeContext,
     account: createAccount({ client, engine, now, rangeContext, log, ...opts.account }),
+    fingerprint: accountFingerprint(key),
   };
   /** Every order of the range as objects (loading what is missing), for the reference report. */
   async function ordersIn(range: DateRange): Promise<Order[]> {

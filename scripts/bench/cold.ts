@@ -3,6 +3,7 @@
 // another until an empty page, through the same client. The engine is the real one, cold each run.
 import { addDays, istanbulToday, splitWindows, type DateRange } from "@/lib/dates";
 import { createClient } from "@/lib/iletimerkezi/client";
+import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { silent } from "@/lib/log";
 import { buildServices } from "@/lib/server/services";
 import { OrderStore } from "@/lib/reports/engine/order-store";
@@ -49,6 +50,7 @@ function engineFor(sim: SimProcess, concurrency: number) {
   const counter = { calls: 0 };
   const deps = {
     client: client(sim, concurrency, () => counter.calls++),
+    fingerprint: accountFingerprint(sim.key),
     concurrency,
     now: () => new Date(),
     log: silent,

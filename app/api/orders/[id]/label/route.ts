@@ -1,0 +1,28 @@
+// PUT /api/orders/{id}/label: {"label": "Bayram 2026"} sets or changes the order's campaign label,
+// {"label": null} removes it; analysts and admins, audited in the change's own transaction.
+import { ApiError } from "@/lib/api/api-error";
+import { auditEvent } from "@/lib/api/audit";
+import { assertSameOrigin, parseJsonBody } from "@/lib/api/request-guards";
+import { withSession } from "@/lib/api/route";
+import { setLabelBody, type SetLabelResponse } from "@/lib/labels/contract";
+import { parseOrderId } from "@/lib/reports/contract/order-query";
+import { labelAuditTarget, withLabels } from "@/lib/server/labels";
+
+export const PUT = withSession<{ id: string }>(
+  async (request, { params, user }) => {
+    assertSameOrigin(request);
+    const id = parseOrderId((await params).id);
+    if (id === null)
+      throw new ApiError(
+        "invalid_query",
+        "The order id must be a positive whole number, e.g. 312988299.",
+      );
+    const { label } = await parseJsonBody(request, setLabelBody);
+    const at = Date.now();
+    const audit = auditEvent(request, user, "label", labelAuditTarget([id], label), at);
+    await withLabels((labels) => labels.set(id, label, { by: user, at, audit }));
+    const body: SetLabelResponse = { id, label };
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
+  },
+  { needs: () => "label", sideEffect: () => true },
+);
