@@ -1,5 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, csvStream, toCsv } from "./csv";
 
 /** RFC 4180 as a spreadsheet reads it: quoted fields may hold the separator, quotes, newlines. */
 function parseCsv(text: string, sep: string): string[][] {
@@ -40,7 +41,17 @@ const HOSTILE = [
   'Kampanya; İndirim "%50", bugün',
   "",
   "+905321234567",
+  "Şişli'de İĞÜÇÖ ığüşöç",
+  "\uFEFFstarts with a BOM",
+  'ends with a quote"',
+  " spaced ",
+  "a\r\nb",
+  "+90532*****67",
 ];
+
+/** What a spreadsheet should show for a cell: itself, or with the formula guard in front. */
+const expected = (cell: string) =>
+  /^[=+\-@\t\r]/.test(cell) && !/^\+?\d+$/.test(cell) ? `'${cell}` : cell;
 
 describe("CSV cells", () => {
   it.each([";", ","] as const)(
@@ -92,4 +103,30 @@ describe("CSV cells", () => {
       expect(formulas).toEqual([]);
     }
   });
+});
+
+describe("CSV through a real CSV parser (csv-parse)", () => {
+  it.each([";", ","] as const)(
+    "gives back every hostile cell, guarded where it would be a formula (separator %s)",
+    async (sep) => {
+      const rows = HOSTILE.map((c, i) => [c, i, "Gönderici"]);
+      const whole = toCsv(["hücre", "n", "ğ"], rows, sep);
+      // The same bytes as a stream, a few rows per read.
+      let next = 0;
+      const stream = csvStream(["hücre", "n", "ğ"], sep, () => {
+        if (next >= rows.length) return null;
+        const batch = rows.slice(next, (next += 4));
+        return batch.map((r) => r.map((v) => csvCell(v)).join(sep));
+      });
+      const streamed = Buffer.from(await new Response(stream).arrayBuffer());
+      expect(streamed.equals(Buffer.from(whole, "utf8"))).toBe(true);
+      const parsed = parse(streamed, {
+        bom: true,
+        delimiter: sep,
+        relax_quotes: false,
+      }) as string[][];
+      expect(parsed[0]).toEqual(["hücre", "n", "ğ"]);
+      expect(parsed.slice(1)).toEqual(HOSTILE.map((c, i) => [expected(c), String(i), "Gönderici"]));
+    },
+  );
 });

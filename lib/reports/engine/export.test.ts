@@ -1,5 +1,5 @@
-// The exports as streams: the same bytes as the whole-string CSV, in chunks made only as they are
-// read (a reader that stops, stops the work).
+// The CSV exports as streams: the same bytes as the whole-string CSV, in chunks made only as they
+// are read (a reader that stops, stops the work); headers and status words in the file's language.
 import { describe, expect, it } from "vitest";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
 import type { Separator } from "@/lib/reports/contract/query-params";
@@ -9,24 +9,32 @@ import type { Recipient } from "@/lib/reports/contract/types";
 import { streamText } from "@/lib/testing/streams";
 import { columnsOf, orderAt, SenderDictionary } from "./columns";
 import { toCsv } from "./csv";
-import { ordersCsvStream, recipientsCsvStream } from "./export";
+import { csvPercent, ordersCsvStream, recipientsCsvStream, type RecipientPages } from "./export";
+import { exportWords } from "./export-words";
 import { sortedRows } from "./ordering";
 import { buildView, type View } from "./view";
 
 // Quoting (";", quotes, a line break), formula escaping, Turkish letters.
 const SENDERS = ["ACME;SHOP", '"Q" Ltd', "=cmd", "-minus", "Çiçek", "two\nlines", "Zeta", "a,b"];
+const TR = exportWords("tr");
+const EN = exportWords("en");
 const HEADER = [
-  "id",
-  "status",
-  "submitAt",
-  "sendAt",
-  "sender",
-  "total",
-  "delivered",
-  "undelivered",
-  "waiting",
-  "deliveryRate",
+  "Gönderim no",
+  "Durum",
+  "Oluşturulma zamanı",
+  "Gönderilme zamanı",
+  "Gönderici",
+  "Mesaj sayısı",
+  "İletilen",
+  "İletilemeyen",
+  "Bekleyen",
+  "İletim oranı",
 ];
+const STATUS_TR: Record<number, string> = {
+  113: "Gönderiliyor",
+  114: "Tamamlandı",
+  115: "Başarısız / iptal",
+};
 
 function yearOfOrders(n: number): View {
   const orders: UpstreamOrder[] = Array.from({ length: n }, (_, k) => {
@@ -64,8 +72,9 @@ function wholeCsv(view: View, rows: readonly number[], sep: Separator): string {
     const o = orderAt(view.cols, i, view.dict);
     const rate = deliveryRate(o.delivered, o.undelivered);
     const { id, status, submitAt, sendAt, sender, total, delivered, undelivered, waiting } = o;
-    const r = rate === null ? null : Number(rate.toFixed(4));
-    return [id, status, submitAt, sendAt, sender, total, delivered, undelivered, waiting, r];
+    const r = rate === null ? null : csvPercent(rate, sep);
+    const word = STATUS_TR[status];
+    return [id, word ?? null, submitAt, sendAt, sender, total, delivered, undelivered, waiting, r];
   });
   return toCsv(HEADER, cells, sep);
 }
@@ -97,7 +106,9 @@ describe("the orders CSV as a stream", () => {
       for (const sep of [";", ","] as const)
         for (const sort of ["-submitAt", "sender", "-deliveryRate"] as const) {
           const rows = sortedRows(view, sort, all, n, 0, n);
-          const got = await new Response(ordersCsvStream(view, rows, sep, perChunk)).arrayBuffer();
+          const got = await new Response(
+            ordersCsvStream(view, rows, TR, sep, perChunk),
+          ).arrayBuffer();
           const want = new TextEncoder().encode(wholeCsv(view, rows, sep));
           expect(Buffer.from(got).equals(Buffer.from(want)), `${sep} ${sort}`).toBe(true);
         }
@@ -107,18 +118,18 @@ describe("the orders CSV as a stream", () => {
   it("equals it for every sort of a filtered selection, and with no rows at all", async () => {
     for (const sort of SORTS) {
       const rows = sortedRows(view, sort, some, chosen, 0, chosen);
-      expect(await streamText(ordersCsvStream(view, rows, ";", 333)), sort).toBe(
+      expect(await streamText(ordersCsvStream(view, rows, TR, ";", 333)), sort).toBe(
         wholeCsv(view, rows, ";"),
       );
     }
-    const empty = await streamText(ordersCsvStream(view, [], ";"));
+    const empty = await streamText(ordersCsvStream(view, [], TR, ";"));
     expect(empty).toBe(wholeCsv(view, [], ";"));
     expect(empty).toBe(`\uFEFF${HEADER.join(";")}\r\n`);
   });
 
   it("makes a chunk only when it is read: a reader that stops, stops the work", async () => {
     const { rows, read } = counted(sortedRows(view, "id", all, n, 0, n));
-    const stream = ordersCsvStream(view, rows, ";", 100);
+    const stream = ordersCsvStream(view, rows, TR, ";", 100);
     await tick();
     expect(read.size).toBe(0); // nothing before the first read
     const reader = stream.getReader();
@@ -158,49 +169,54 @@ describe("the recipients CSV as a stream", () => {
       status: [110, 111, 112][i % 3] as number,
     }));
 
-  it("writes the pages as toCsv would, filtered and shown as asked", async () => {
+  const sourceOf = (
+    pages: AsyncGenerator<Recipient[], void, undefined>,
+    over: Partial<RecipientPages> = {},
+  ): RecipientPages => ({
+    orderId: 312_988_299,
+    pages,
+    keep: () => true,
+    show: (r) => r,
+    onError: () => {},
+    ...over,
+  });
+  const WORD: Record<number, string> = { 110: "Beklemede", 111: "İletildi", 112: "İletilemedi" };
+
+  it("writes the pages as toCsv would, with the order id and status words, filtered and shown as asked", async () => {
     const pages = [page(0), [], page(1), page(2, 1)];
     const keep = (r: Recipient) => r.status !== 110;
     const show = (r: Recipient) => ({ number: `${r.number.slice(0, 6)}***`, status: r.status });
     for (const sep of [";", ","] as const) {
       const got = await streamText(
-        recipientsCsvStream(pagesOf(pages).pages, keep, show, sep, () => {}),
+        recipientsCsvStream(sourceOf(pagesOf(pages).pages, { keep, show }), TR, sep),
       );
       const want = toCsv(
-        ["number", "status"],
+        ["Gönderim no", "Telefon numarası", "Durum"],
         pages
           .flat()
           .filter(keep)
           .map(show)
-          .map((r) => [r.number, r.status]),
+          .map((r) => [312_988_299, r.number, WORD[r.status] ?? null]),
         sep,
       );
       expect(got).toBe(want);
-      expect(got).toContain(`'+90532***${sep}111`); // a masked number is no formula
+      expect(got).toContain(`312988299${sep}'+90532***${sep}İletildi`); // a masked number is no formula
     }
     const none = pagesOf([]);
-    expect(
-      await streamText(
-        recipientsCsvStream(
-          none.pages,
-          () => true,
-          (r) => r,
-          ";",
-          () => {},
-        ),
-      ),
-    ).toBe("\uFEFFnumber;status\r\n");
+    expect(await streamText(recipientsCsvStream(sourceOf(none.pages), EN, ";"))).toBe(
+      "\uFEFFOrder no.;Phone number;Status\r\n",
+    );
+    const en = await streamText(recipientsCsvStream(sourceOf(pagesOf([page(0)]).pages), EN, ","));
+    expect(en.split("\r\n").slice(1, 4)).toEqual([
+      "312988299,+905320000000,Waiting",
+      "312988299,+905320000001,Delivered",
+      "312988299,+905320000002,Undelivered",
+    ]);
   });
 
   it("asks for a page only as the CSV is read, and ends the pages when the reader cancels", async () => {
     const { pages, seen } = pagesOf([page(0), page(1), page(2), page(3)]);
-    const reader = recipientsCsvStream(
-      pages,
-      () => true,
-      (r) => r,
-      ";",
-      () => {},
-    ).getReader();
+    const reader = recipientsCsvStream(sourceOf(pages), TR, ";").getReader();
     await tick();
     expect(seen.asked).toBe(0);
     await reader.read();
@@ -217,14 +233,36 @@ describe("the recipients CSV as a stream", () => {
     const { pages } = pagesOf([page(0), page(1), page(2)], 1);
     const errors: unknown[] = [];
     const reader = recipientsCsvStream(
-      pages,
-      () => true,
-      (r) => r,
+      sourceOf(pages, { onError: (e) => errors.push(e) }),
+      TR,
       ";",
-      (e) => errors.push(e),
     ).getReader();
     await reader.read();
     await expect(reader.read()).rejects.toThrow("upstream gave up");
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("the orders CSV in English, and its rates", () => {
+  it("has the English header and status words", async () => {
+    const view = yearOfOrders(3);
+    const text = await streamText(ordersCsvStream(view, [0, 1, 2], EN, ","));
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Order no.,Status,Created at,Sent at,Sender,Messages,Delivered,Undelivered,Waiting,Delivery rate",
+    );
+    expect(lines.slice(1, 4).map((l) => l.split(",")[1])).toEqual([
+      "In progress",
+      "Completed",
+      "Failed / cancelled",
+    ]);
+  });
+
+  it("writes a rate as a percentage with the decimal mark that goes with the separator", () => {
+    expect(csvPercent(35 / 43, ";")).toBe("81,40%");
+    expect(csvPercent(35 / 43, ",")).toBe("81.40%");
+    expect(csvPercent(1, ";")).toBe("100,00%");
+    expect(csvPercent(0, ",")).toBe("0.00%");
+    expect(csvPercent(0.00005, ",")).toBe("0.01%");
   });
 });

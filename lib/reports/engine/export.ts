@@ -1,6 +1,7 @@
 // CSV exports as streams: every order of a view in the report's sort, and every recipient of an
 // order as its get-report pages arrive. Rows are written straight from the columns (each sender's
-// cell escaped once), a batch per read, so an export holds one batch of text, never the file.
+// and status word's cell escaped once), a batch per read, so an export holds one batch of text,
+// never the file. Headers and status words in the file's language (export-words.ts).
 import "server-only";
 import { wallTimestamp } from "@/lib/dates";
 import type { Separator } from "@/lib/reports/contract/query-params";
@@ -8,27 +9,36 @@ import type { Recipient } from "@/lib/reports/contract/types";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import { ODD } from "./columns";
 import { csvCell, csvStream } from "./csv";
+import type { ExportWords } from "./export-words";
 import type { View } from "./view";
 
 /** Orders per chunk of the orders CSV: ~75 kB of text, a few ms of work per read. */
 const ORDERS_PER_CHUNK = 1000;
 
-const ORDERS_HEADER = [
-  "id",
-  "status",
-  "submitAt",
-  "sendAt",
-  "sender",
-  "total",
-  "delivered",
-  "undelivered",
-  "waiting",
-  "deliveryRate",
-];
+/**
+ * A delivery rate as a percentage a spreadsheet reads back as the number: `81,39%` in a `;` file
+ * (the separator of Excel set to Turkish and other decimal-comma locales), `81.39%` in a `,` file.
+ * Two decimals of a percent: the fraction to four places, as before.
+ */
+export function csvPercent(rate: number, sep: Separator): string {
+  const text = `${(rate * 100).toFixed(2)}%`;
+  return sep === ";" ? text.replace(".", ",") : text;
+}
+
+/** A word per status code, escaped once. */
+function statusCells(word: (code: number) => string): (code: number) => string {
+  const cells = new Map<number, string>();
+  return (code) => {
+    let cell = cells.get(code);
+    if (cell === undefined) cells.set(code, (cell = csvCell(word(code))));
+    return cell;
+  };
+}
 
 /** The CSV line of a view's row. */
-function orderLine(view: View, sep: Separator): (i: number) => string {
+function orderLine(view: View, words: ExportWords, sep: Separator): (i: number) => string {
   const senders = view.dict.names.map((name) => csvCell(name));
+  const status = statusCells(words.orderStatus);
   const c = view.cols;
   const stamp = (v: number, i: number, which: 0 | 1) =>
     v === ODD ? csvCell(c.odd?.get(i)?.[which] ?? "") : wallTimestamp(v);
@@ -39,7 +49,7 @@ function orderLine(view: View, sep: Separator): (i: number) => string {
     const rate = deliveryRate(delivered, undelivered);
     return [
       c.id[i],
-      c.status[i],
+      status(c.status[i] as number),
       stamp(c.submit[i] as number, i, 0),
       stamp(c.send[i] as number, i, 1),
       senders[c.sender[i] as number],
@@ -47,7 +57,7 @@ function orderLine(view: View, sep: Separator): (i: number) => string {
       delivered,
       undelivered,
       c.waiting[i],
-      rate === null ? "" : Number(rate.toFixed(4)),
+      rate === null ? "" : csvCell(csvPercent(rate, sep)),
     ].join(sep);
   };
 }
@@ -56,12 +66,13 @@ function orderLine(view: View, sep: Separator): (i: number) => string {
 export function ordersCsvStream(
   view: View,
   rows: ArrayLike<number>,
+  words: ExportWords,
   sep: Separator,
   perChunk = ORDERS_PER_CHUNK,
 ): ReadableStream<Uint8Array> {
-  const line = orderLine(view, sep);
+  const line = orderLine(view, words, sep);
   let next = 0;
-  return csvStream(ORDERS_HEADER, sep, () => {
+  return csvStream(words.ordersHeader, sep, () => {
     if (next >= rows.length) return null;
     const end = Math.min(rows.length, next + perChunk);
     const lines = new Array<string>(end - next);
@@ -71,40 +82,56 @@ export function ordersCsvStream(
   });
 }
 
+/** What both recipients exports are given: the order, its pages, which to keep and how to show. */
+export type RecipientPages = {
+  orderId: number;
+  pages: AsyncIterator<readonly Recipient[], unknown, undefined>;
+  keep: (r: Recipient) => boolean;
+  /** The number as the file shows it (E.164, masked or not). */
+  show: (r: Recipient) => Recipient;
+  onError: (error: unknown) => void;
+};
+
+/** The next page of `source`, or null after the last; a failure is reported, then thrown. */
+export async function nextPage(source: RecipientPages): Promise<readonly Recipient[] | null> {
+  let page: IteratorResult<readonly Recipient[], unknown>;
+  try {
+    page = await source.pages.next();
+  } catch (error) {
+    source.onError(error);
+    throw error;
+  }
+  return page.done ? null : page.value;
+}
+
 /**
- * The CSV of an order's recipients, a page per read as `pages` gives them: those `keep` accepts,
- * as `show` writes them (masked or not). A page that fails errors the stream (its caller decides
- * what the client sees); a reader that cancels ends `pages`, so no further page is asked for.
+ * The CSV of an order's recipients, a page per read as the pages come: those `keep` accepts, as
+ * `show` writes them, each with the order's id. A page that fails errors the stream (its caller
+ * decides what the client sees); a reader that cancels ends the pages, so no further page is asked.
  */
 export function recipientsCsvStream(
-  pages: AsyncIterator<readonly Recipient[], unknown, undefined>,
-  keep: (r: Recipient) => boolean,
-  show: (r: Recipient) => Recipient,
+  source: RecipientPages,
+  words: ExportWords,
   sep: Separator,
-  onError: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
+  const status = statusCells(words.messageStatus);
+  const id = String(source.orderId);
   return csvStream(
-    ["number", "status"],
+    words.recipientsHeader,
     sep,
     async () => {
-      let page: IteratorResult<readonly Recipient[], unknown>;
-      try {
-        page = await pages.next();
-      } catch (error) {
-        onError(error);
-        throw error;
-      }
-      if (page.done) return null;
+      const page = await nextPage(source);
+      if (page === null) return null;
       const lines: string[] = [];
-      for (const r of page.value) {
-        if (!keep(r)) continue;
-        const s = show(r);
-        lines.push(`${csvCell(s.number)}${sep}${s.status}`);
+      for (const r of page) {
+        if (!source.keep(r)) continue;
+        const s = source.show(r);
+        lines.push(`${id}${sep}${csvCell(s.number)}${sep}${status(s.status)}`);
       }
       return lines;
     },
     async () => {
-      await pages.return?.();
+      await source.pages.return?.();
     },
   );
 }
