@@ -6,6 +6,8 @@ import { setServicesForTesting } from "@/lib/server/services";
 import { harness } from "@/lib/testing/harness";
 import { signedIn } from "@/lib/testing/session";
 import { GET as audit } from "./audit/route";
+import { GET as labels, POST as labelMany } from "./labels/route";
+import { PUT as label } from "./orders/[id]/label/route";
 import { GET as orderExport } from "./orders/[id]/export/route";
 import { GET as order } from "./orders/[id]/route";
 import { GET as reportsExport } from "./reports/export/route";
@@ -111,6 +113,41 @@ describe("never a 500, whatever the query", () => {
         const path = `/api/orders/${encodeURIComponent(id)}`;
         await check(await order(await signedIn(url(path, qs)), ctx(id)));
         await check(await orderExport(await signedIn(url(`${path}/export`, qs)), ctx(id)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("PUT /api/orders/{id}/label, POST /api/labels and GET /api/labels", async () => {
+    const idList = fc.array(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)), {
+      maxLength: 20,
+    });
+    const body = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc
+        .record(
+          { label: fc.oneof(fc.string({ unit: "binary" }), fc.constant(null), fc.jsonValue()) },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+      fc
+        .record({ label: fc.oneof(fc.string(), fc.constant(null)), ids: idList })
+        .map((v) => JSON.stringify(v)),
+    );
+    const write = (path: string, method: string, text: string) =>
+      signedIn(`http://127.0.0.1:3000${path}`, {
+        method,
+        body: text,
+        headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      });
+    await fc.assert(
+      fc.asyncProperty(orderId, body, query(["prefix", "limit"]), async (id, text, qs) => {
+        const path = `/api/orders/${encodeURIComponent(id)}/label`;
+        await check(await label(await write(path, "PUT", text), ctx(id)));
+        await check(await labelMany(await write("/api/labels", "POST", text), ctx()));
+        await check(await labels(await signedIn(url("/api/labels", qs)), ctx()));
       }),
       { numRuns: 200 },
     );
