@@ -173,11 +173,13 @@ describe("GET /api/orders/{id}/export as a stream", () => {
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
-    expect(lines[0]).toBe("number,status");
+    expect(lines[0]).toBe("Gönderim no,Telefon numarası,Durum");
     expect(lines).toHaveLength(1 + truth.length);
-    // Masked (a masked "+90…" would get a leading ' so that no spreadsheet runs it).
-    expect(lines[1]).toMatch(/^(\d{3,5}|'\+\d{5})\*+\d{2},11[12]$/);
-    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(truth.map((m) => m.status));
+    // Masked in the E.164 shape, bare numbers too, with a leading ' so that no spreadsheet runs it.
+    const shape = new RegExp(`^${o.id},'\\+90\\d{3}\\*{5}\\d{2},(İletildi|İletilemedi)$`);
+    expect(lines.slice(1).filter((l) => !shape.test(l))).toEqual([]);
+    const word = (s: number) => (s === 111 ? "İletildi" : "İletilemedi");
+    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(truth.map((m) => word(m.status)));
     expect(text).not.toContain(truth[0]!.number);
   });
 

@@ -72,8 +72,13 @@ describe("GET /api/orders/{id}", () => {
     );
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("number;status");
-    expect(lines.slice(1)).toEqual(h.sim.recipients(o.id).map((m) => `${m.number};${m.status}`));
+    expect(lines[0]).toBe("Gönderim no;Telefon numarası;Durum");
+    // One shape for every number: the simulator writes some as +90…, some as the bare national.
+    const e164 = (n: string) => (n.startsWith("+") ? n : `+90${n}`);
+    const word: Record<number, string> = { 110: "Beklemede", 111: "İletildi", 112: "İletilemedi" };
+    expect(lines.slice(1)).toEqual(
+      h.sim.recipients(o.id).map((m) => `${o.id};${e164(m.number)};${word[m.status]}`),
+    );
     const masked = await (
       await orderExport(await get(`/api/orders/${o.id}/export`), orderCtx(String(o.id)))
     ).text();

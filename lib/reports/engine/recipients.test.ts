@@ -71,8 +71,9 @@ describe("RecipientSource.all", () => {
       .trimEnd()
       .split("\r\n")
       .slice(1)
-      .map((line) => line.split(";")[0]);
-    expect(numbers).toEqual(h.sim.recipients(big.id).map((m) => m.number));
+      .map((line) => line.split(";")[1]);
+    const e164 = (n: string) => (n.startsWith("+") ? n : `+90${n}`);
+    expect(numbers).toEqual(h.sim.recipients(big.id).map((m) => e164(m.number)));
     // Page 1, then 2 and 3 one at a time (the counters promised none of them), nothing more.
     expect(h.pages).toEqual([1, 2, 3]);
   });

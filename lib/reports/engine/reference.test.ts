@@ -16,6 +16,8 @@ import {
   sliceColumns,
 } from "./columns";
 import { toCsv } from "./csv";
+import { csvPercent } from "./export";
+import { exportWords } from "./export-words";
 import { sortedRows } from "./ordering";
 import { buildView, ordersAt } from "./view";
 
@@ -183,11 +185,12 @@ describe("columnar report = reference report", () => {
           await h.engine.exportReport({ ...query, sep: pick([";", ","] as const) }),
         );
         const sep = csv.split("\r\n")[0]!.includes(";") ? ";" : ",";
+        const words = exportWords("tr");
         const rows = filterAndSort(current, query).map((o) => {
           const rate = deliveryRate(o.delivered, o.undelivered);
           return [
             o.id,
-            o.status,
+            words.orderStatus(o.status),
             o.submitAt,
             o.sendAt,
             o.sender,
@@ -195,21 +198,10 @@ describe("columnar report = reference report", () => {
             o.delivered,
             o.undelivered,
             o.waiting,
-            rate === null ? null : Number(rate.toFixed(4)),
+            rate === null ? null : csvPercent(rate, sep),
           ];
         });
-        const header = [
-          "id",
-          "status",
-          "submitAt",
-          "sendAt",
-          "sender",
-          "total",
-          "delivered",
-          "undelivered",
-          "waiting",
-          "deliveryRate",
-        ];
+        const header = words.ordersHeader;
         expect(csv).toBe(toCsv(header, rows, sep));
       }
     }
