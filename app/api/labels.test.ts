@@ -216,9 +216,10 @@ describe("labels through the API", () => {
     const h = use();
     const ali = await as("ali");
     expect((await label(5, { label: "Önce" }, ali)).status).toBe(200);
-    // The revision's table goes away: the label's row is written, then its revision fails.
     const { db } = await store();
-    await db.schema.alterTable("label_revisions").renameTo("label_revisions_away").execute();
+    const revision = await labelStore(db, h.services.fingerprint).revision();
+    // The labels' table goes away: the revision is bumped, then the label's row fails.
+    await db.schema.alterTable("labels").renameTo("labels_away").execute();
     try {
       const res = await errorOf(await label(5, { label: "Sonra" }, ali));
       expect(res).toMatchObject({ status: 503, code: "store_unavailable" });
@@ -227,9 +228,10 @@ describe("labels through the API", () => {
         503,
       );
     } finally {
-      await db.schema.alterTable("label_revisions_away").renameTo("label_revisions").execute();
+      await db.schema.alterTable("labels_away").renameTo("labels").execute();
     }
     expect(await stored(h.services.fingerprint)).toEqual({ 5: "Önce" });
+    expect(await labelStore(db, h.services.fingerprint).revision()).toBe(revision);
     expect((await auditOf("ali")).map((e) => e.target)).not.toContain('order 5: label "Sonra"');
   });
 

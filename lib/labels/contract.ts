@@ -6,7 +6,7 @@ import { intParam, parseParams } from "@/lib/reports/contract/query-params";
 import { fold } from "@/lib/reports/contract/search-text";
 
 /** A label's length in user-perceived characters, after trimming. */
-export const MAX_LABEL_CHARS = 80;
+const MAX_LABEL_CHARS = 80;
 /** Order ids one POST /api/labels may label at once (one transaction). */
 export const MAX_LABEL_IDS = 5000;
 /** A bound on code units as well: one "character" of 40 combining marks is not a label. */

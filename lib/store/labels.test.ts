@@ -212,6 +212,22 @@ describe.runIf(hasPostgres)("labels shared by instances on one Postgres", () => 
     await Promise.all(writes);
     expect(await labelStore(one.db, "acct-a").revision()).toBe(40);
     expect((await labelStore(two.db, "acct-a").snapshot()).byOrder.size).toBe(40);
+
+    // Bulk changes over the same orders, in opposite orders, at once: queued, none deadlocks.
+    const ids = range(1000, 3000);
+    const bulk = range(0, 6).map((i) =>
+      labelStore((i % 2 ? one : two).db, "acct-a").setMany(
+        i % 2 ? ids : [...ids].reverse(),
+        i % 3 ? `B${i}` : null,
+        by(100 + i),
+      ),
+    );
+    expect(await Promise.all(bulk)).toEqual(range(0, 6).map(() => 3000));
+    expect(await labelStore(one.db, "acct-a").revision()).toBe(46);
+    const after = await labelStore(two.db, "acct-a").snapshot();
+    // Whichever came last, all 3000 carry one label or none: no change was half applied.
+    const states = new Set(ids.map((id) => after.byOrder.get(id) ?? null));
+    expect(states.size).toBe(1);
     await Promise.all([one.close(), two.close()]);
   });
 });

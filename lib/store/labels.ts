@@ -13,12 +13,12 @@ import type { Database } from "./schema";
 const CHUNK = 500;
 
 /** Who changes labels, when, and the audit event written in the same transaction. */
-export type LabelChange = { by: string; at: number; audit?: AuditEvent };
+type LabelChange = { by: string; at: number; audit?: AuditEvent };
 
 /** The account's labels at a revision: every labelled order id and its label. */
 export type LabelSnapshot = { revision: number; byOrder: ReadonlyMap<number, string> };
 
-export type LabelCount = { label: string; orders: number };
+type LabelCount = { label: string; orders: number };
 
 export type LabelStore = {
   /** Labels one order (`null`: removes its label). `label` must have passed checkLabel. */
@@ -54,6 +54,15 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
     label: string | null,
     change: LabelChange,
   ) {
+    // The revision first: its row lock (Postgres) queues the account's label changes one behind
+    // the other, so two bulk changes over the same orders never deadlock on the labels' rows.
+    await trx
+      .insertInto("label_revisions")
+      .values({ account, revision: 1 })
+      .onConflict((oc) =>
+        oc.column("account").doUpdateSet({ revision: sql`label_revisions.revision + 1` }),
+      )
+      .execute();
     for (const part of chunks(ids)) {
       if (label === null) {
         await trx
@@ -83,13 +92,6 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
         )
         .execute();
     }
-    await trx
-      .insertInto("label_revisions")
-      .values({ account, revision: 1 })
-      .onConflict((oc) =>
-        oc.column("account").doUpdateSet({ revision: sql`label_revisions.revision + 1` }),
-      )
-      .execute();
     if (change.audit) await auditLog(trx).add(change.audit);
   }
 
