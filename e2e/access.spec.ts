@@ -27,7 +27,7 @@ test("a viewer reads reports and masked numbers, without reveal, export or the a
   const start = addDays(E2E_TODAY, -6);
   await page.goto(`${ORIGIN}/reports?start=${start}&end=${E2E_TODAY}`);
   await waitForReport(page);
-  await expect(page.getByTestId("export-csv")).toHaveCount(0);
+  await expect(page.getByTestId("export")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Kayıt defteri" })).toHaveCount(0);
 
   await page.getByTestId("order-row").first().locator("td").nth(3).click();

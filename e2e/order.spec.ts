@@ -54,16 +54,22 @@ test("table row → order → recipients filter, reveal, CSV → back to the exa
   await expect(page.getByTestId("recipient-number").first()).not.toContainText("*");
   const shown = (await page.getByTestId("recipient-number").first().textContent())?.trim() ?? "";
 
+  await page.getByTestId("recipients-export-toggle").click();
+  await expect(page.getByTestId("recipients-export-xlsx")).toHaveText("Download as Excel");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByTestId("recipients-export").click(),
+    page.getByTestId("recipients-export-csv").click(),
   ]);
+  expect(download.suggestedFilename()).toBe(`order-${id}-recipients.csv`);
   const csv = (await readFile((await download.path()) ?? "", "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe("number;status");
+  expect(lines[0]).toBe("Order no.;Phone number;Status");
   expect(lines).toHaveLength(order.order.undelivered + 1);
-  expect(lines.slice(1).every((l) => l.endsWith(";112"))).toBe(true);
-  expect(csv).toContain(shown);
+  expect(lines.slice(1).every((l) => l.startsWith(`${id};+90`) && l.endsWith(";Undelivered"))).toBe(
+    true,
+  );
+  // The number shown, in the file's one shape (E.164).
+  expect(csv).toContain(shown.startsWith("+") ? shown : `+90${shown}`);
   expect(csv).not.toContain("*");
 
   await page.getByTestId("back-to-report").click();

@@ -1,6 +1,7 @@
 // The report page: numbers equal the API, the range picker and charts drive the URL, the table's
 // state lives in the URL, and links reproduce the view.
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { addDays, presetRange } from "@/lib/dates";
 import { E2E_TODAY, STORAGE_STATE } from "./env";
 import {
@@ -208,5 +209,46 @@ test.describe("reports", () => {
     await waitForReport(page);
     await expect(page).not.toHaveURL(/start=|sort=|page=/);
     await expectKpisMatchApi(page, request);
+  });
+});
+
+test.describe("the Excel download", () => {
+  test.beforeEach(async ({ context }) => {
+    await context.addCookies([{ name: "locale", value: "tr", url: "http://127.0.0.1" }]);
+  });
+
+  test("offers Excel and CSV in Turkish, and the workbook's first row is in Turkish", async ({
+    page,
+  }) => {
+    await page.goto("/reports?sort=-total");
+    await waitForReport(page);
+    await page.getByTestId("export-toggle").click();
+    await expect(page.getByTestId("export-xlsx")).toHaveText("Excel olarak indir");
+    await expect(page.getByTestId("export-csv")).toHaveText("CSV olarak indir");
+    await expect(page.getByTestId("export-csv")).toHaveAttribute("href", /format=csv&lang=tr$/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-xlsx").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.xlsx$/);
+    await expect(page.getByTestId("export")).not.toHaveAttribute("open");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Gönderimler");
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "Gönderim no",
+      "Durum",
+      "Oluşturulma zamanı",
+      "Gönderilme zamanı",
+      "Gönderici",
+      "Mesaj sayısı",
+      "İletilen",
+      "İletilemeyen",
+      "Bekleyen",
+      "İletim oranı",
+    ]);
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    expect(sheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
   });
 });

@@ -1,6 +1,8 @@
 "use client";
-// The recipients of an order: status filter, masked numbers with a reveal toggle, pages, CSV export.
-import { DownloadIcon, EyeIcon, EyeOffIcon } from "@/components/ui/icons";
+// The recipients of an order: status filter, masked numbers with a reveal toggle, pages, download
+// (Excel or CSV).
+import { ExportMenu } from "@/components/ui/export-menu";
+import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageStatusBadge } from "@/components/ui/status-badge";
 import { interpolate } from "@/lib/i18n/config";
@@ -98,15 +100,12 @@ export function RecipientsPanel({
             </button>
           ) : null}
           {mayExport ? (
-            <a
-              className="btn"
+            <ExportMenu
               href={orderExportHref(view)}
-              download
-              data-testid="recipients-export"
-            >
-              <DownloadIcon />
-              {t.order.exportCsv}
-            </a>
+              hint={t.export.recipientsHint}
+              testId="recipients-export"
+              align="start"
+            />
           ) : null}
         </div>
       </div>

@@ -1,7 +1,8 @@
 "use client";
-// Header actions of the report: copy link, export CSV, last updated and refresh.
+// Header actions of the report: copy link, download (Excel or CSV), last updated and refresh.
 import { useEffect, useState } from "react";
-import { CheckIcon, DownloadIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
+import { ExportMenu } from "@/components/ui/export-menu";
+import { CheckIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useCan } from "@/lib/client/role-context";
 import { useI18n } from "@/lib/i18n/context";
@@ -67,17 +68,12 @@ function legacyCopy(text: string): boolean {
   return ok;
 }
 
-/** The CSV download, for roles that may export (viewers see none). */
+/** The orders download (Excel or CSV), for roles that may export (viewers see none). */
 export function ExportButton({ href }: { href: string }) {
   const mayExport = useCan("export");
   const { t } = useI18n();
   if (!mayExport) return null;
-  return (
-    <a href={href} className="btn" download title={t.report.exportHint} data-testid="export-csv">
-      <DownloadIcon />
-      {t.report.exportCsv}
-    </a>
-  );
+  return <ExportMenu href={href} hint={t.export.ordersHint} testId="export" />;
 }
 
 export function RefreshButton({

@@ -36,6 +36,7 @@ export const en = {
   export: {
     excel: "Download as Excel",
     csv: "Download as CSV",
+    menu: "Download",
     ordersHint: "Every order matching the current filters, all pages",
     recipientsHint: "Every recipient of this order matching the status filter",
     ordersSheet: "Orders",
@@ -139,8 +140,6 @@ export const en = {
     copyLink: "Copy link",
     copied: "Link copied",
     copyFailed: "Could not copy. Copy the address bar instead.",
-    exportCsv: "Export CSV",
-    exportHint: "Every order matching the current filters, all pages",
     provisionalTitle: "Some messages are still waiting for a delivery report",
     provisionalBody:
       "These numbers may still change. The report refreshes itself every 60 seconds.",
@@ -274,7 +273,6 @@ export const en = {
     filterLabel: "Filter by status",
     reveal: "Show numbers",
     hide: "Hide numbers",
-    exportCsv: "Export recipients (CSV)",
     noRecipients: "No recipients match this filter.",
     notFoundTitle: "Order not found",
     notFoundBody: "There is no order {id} in this iletiMerkezi account.",
