@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { parseParams } from "./query-params";
 
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const schema = z.object({
