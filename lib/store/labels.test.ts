@@ -143,27 +143,68 @@ describe.each(ENGINES.filter((e) => e.enabled))("labels on the $name store", ({ 
   it("caches the labels for the engine: one revision lookup while nothing changes, a re-read after a change", async () => {
     const store = await openStore(await config());
     const labels = labelStore(store.db, "acct-a");
-    const calls = { revision: 0, snapshot: 0 };
+    const calls = { revision: 0, snapshot: 0, changes: 0 };
     const cache = labelCache({
       revision: () => (calls.revision++, labels.revision()),
       snapshot: () => (calls.snapshot++, labels.snapshot()),
+      changesSince: (since) => (calls.changes++, labels.changesSince(since)),
     });
     const empty = await cache.current();
     expect(empty.byOrder.size).toBe(0);
     await labels.setMany(range(1, 3000), "Yılbaşı", by(1));
     const first = await cache.current();
     expect(first.byOrder.get(2999)).toBe("Yılbaşı");
-    const reads = calls.snapshot;
+    // The whole set once; then what changed.
+    expect([calls.snapshot, calls.changes]).toEqual([1, 1]);
     for (let i = 0; i < 5; i++) expect(await cache.current()).toBe(first);
-    expect(calls.snapshot).toBe(reads);
-    expect(calls.revision).toBe(7);
+    expect([calls.snapshot, calls.changes, calls.revision]).toEqual([1, 1, 7]);
 
     await labels.set(1, "Bayram", by(2));
+    await labels.setMany([2, 3, 4000], null, by(3));
     const [x, y] = await Promise.all([cache.current(), cache.current()]);
     expect(x).toBe(y);
-    expect(calls.snapshot).toBe(reads + 1);
+    expect([calls.snapshot, calls.changes]).toEqual([1, 2]);
+    expect(x.byOrder).toEqual((await labels.snapshot()).byOrder);
     expect(x.byOrder.get(1)).toBe("Bayram");
+    expect(x.byOrder.has(2)).toBe(false);
     expect(first.byOrder.get(1)).toBe("Yılbaşı"); // a snapshot handed out never changes
+    expect(first.byOrder.get(2)).toBe("Yılbaşı");
+    await store.close();
+  });
+
+  it("follows any sequence of changes with changed rows only, equal to a fresh read each time", async () => {
+    const store = await openStore(await config());
+    const labels = labelStore(store.db, "acct-a");
+    const other = labelStore(store.db, "acct-b");
+    const cache = labelCache(labels);
+    let seed = 7;
+    const random = (n: number) => {
+      // mulberry32: deterministic and spread over every bit
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const names = ["Bayram", "Kurban", "Yılbaşı", null];
+    for (let step = 0; step < 40; step++) {
+      const ids = range(0, 1 + random(30)).map(() => 1 + random(60));
+      const label = names[random(names.length)]!;
+      const target = random(5) === 0 ? other : labels;
+      if (ids.length === 1) await target.set(ids[0]!, label, by(step));
+      else await target.setMany(ids, label, by(step));
+      if (random(3) === 0) continue; // several changes between two reads, too
+      const cached = await cache.current();
+      const fresh = await labels.snapshot();
+      expect(cached.revision).toBe(fresh.revision);
+      expect(cached.byOrder).toEqual(fresh.byOrder);
+    }
+    const removals = await store.db.selectFrom("label_removals").selectAll().execute();
+    expect(removals.length).toBeGreaterThan(5);
+    // A tombstone only for an order that had a label and has none now.
+    for (const r of removals)
+      expect(
+        (await labelStore(store.db, r.account).snapshot()).byOrder.has(Number(r.order_id)),
+      ).toBe(false);
     await store.close();
   });
 });

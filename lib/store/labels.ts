@@ -1,7 +1,8 @@
 // Campaign labels in the store: at most one per order, keyed by the account's fingerprint, shared
 // by every instance on one Postgres and kept across restarts. Every change bumps the account's row
-// in label_revisions in the same transaction, so a reader that keeps the labels in memory
-// (label-cache.ts) asks one primary-key lookup per use and re-reads the rows only after a change.
+// in label_revisions in the same transaction and marks the rows it wrote (or removed) with the new
+// revision, so a reader that keeps the labels in memory (label-cache.ts) asks one primary-key
+// lookup per use and, after a change, reads only what changed since its copy.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { MAX_LABEL_IDS } from "@/lib/labels/contract";
@@ -38,7 +39,15 @@ export type LabelStore = {
   revision(): Promise<number>;
   /** Every label of the account, with the revision read before them (see label-cache.ts). */
   snapshot(): Promise<LabelSnapshot>;
+  /**
+   * What changed after `since`: labels set (with their label) and removed (null), each order once
+   * with its latest state, and the revision read before them (see label-cache.ts).
+   */
+  changesSince(since: number): Promise<LabelChanges>;
 };
+
+/** Changes after a revision: order id → its label now, or null when it was removed. */
+export type LabelChanges = { revision: number; changed: [number, string | null][] };
 
 const chunks = <T>(items: readonly T[]) =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
@@ -56,19 +65,31 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
   ) {
     // The revision first: its row lock (Postgres) queues the account's label changes one behind
     // the other, so two bulk changes over the same orders never deadlock on the labels' rows.
-    await trx
+    const { revision } = await trx
       .insertInto("label_revisions")
       .values({ account, revision: 1 })
       .onConflict((oc) =>
         oc.column("account").doUpdateSet({ revision: sql`label_revisions.revision + 1` }),
       )
-      .execute();
+      .returning("revision")
+      .executeTakeFirstOrThrow();
     for (const part of chunks(ids)) {
       if (label === null) {
-        await trx
+        const gone = await trx
           .deleteFrom("labels")
           .where("account", "=", account)
           .where("order_id", "in", part)
+          .returning("order_id")
+          .execute();
+        if (gone.length === 0) continue;
+        await trx
+          .insertInto("label_removals")
+          .values(gone.map(({ order_id }) => ({ account, order_id, revision })))
+          .onConflict((oc) =>
+            oc.columns(["account", "order_id"]).doUpdateSet((eb) => ({
+              revision: eb.ref("excluded.revision"),
+            })),
+          )
           .execute();
         continue;
       }
@@ -81,6 +102,7 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
             label,
             updated_at: change.at,
             updated_by: change.by,
+            revision,
           })),
         )
         .onConflict((oc) =>
@@ -88,8 +110,14 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
             label: eb.ref("excluded.label"),
             updated_at: eb.ref("excluded.updated_at"),
             updated_by: eb.ref("excluded.updated_by"),
+            revision: eb.ref("excluded.revision"),
           })),
         )
+        .execute();
+      await trx
+        .deleteFrom("label_removals")
+        .where("account", "=", account)
+        .where("order_id", "in", part)
         .execute();
     }
     if (change.audit) await auditLog(trx).add(change.audit);
@@ -149,6 +177,29 @@ export function labelStore(db: Kysely<Database>, account: string): LabelStore {
         byOrder.set(Number(order_id), text);
       }
       return { revision: at, byOrder };
+    },
+    async changesSince(since) {
+      const at = await revision();
+      if (at <= since) return { revision: at, changed: [] };
+      // One statement, so Postgres answers both tables from one moment: an order moves between
+      // them only in a transaction, and each shows here in exactly one of them or in neither.
+      const rows = await db
+        .selectFrom("labels")
+        .select((eb) => ["order_id", eb.ref("label").$castTo<string | null>().as("label")])
+        .where("account", "=", account)
+        .where("revision", ">", since)
+        .unionAll(
+          db
+            .selectFrom("label_removals")
+            .select(["order_id", sql<string | null>`null`.as("label")])
+            .where("account", "=", account)
+            .where("revision", ">", since),
+        )
+        .execute();
+      return {
+        revision: at,
+        changed: rows.map(({ order_id, label }) => [Number(order_id), label]),
+      };
     },
   };
 }

@@ -154,5 +154,33 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // What changed since a revision, so that a reader's copy of 100,000 labels follows a change
+    // of a few by reading those few: the revision that last wrote each label, and the orders whose
+    // label was removed (with the revision that removed it) until they are labelled again.
+    "0008-label-changes": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable("labels")
+          .addColumn("revision", "bigint", (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createIndex("labels_account_revision")
+          .on("labels")
+          .columns(["account", "revision"])
+          .execute();
+        await db.schema
+          .createTable("label_removals")
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("order_id", "bigint", (c) => c.notNull())
+          .addColumn("revision", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("label_removals_pk", ["account", "order_id"])
+          .execute();
+        await db.schema
+          .createIndex("label_removals_account_revision")
+          .on("label_removals")
+          .columns(["account", "revision"])
+          .execute();
+      },
+    },
   };
 }

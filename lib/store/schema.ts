@@ -78,6 +78,14 @@ export type Database = {
     /** ms since the epoch; pg hands bigint back as a string. */
     updated_at: number | string;
     updated_by: string;
+    /** The account's revision that last wrote this label (0: before migration 0008). */
+    revision: number | string;
+  };
+  /** Orders whose label was removed, and by which revision, until they are labelled again. */
+  label_removals: {
+    account: string;
+    order_id: number | string;
+    revision: number | string;
   };
   /** One row per account: bumped by every label change, so a cached map knows when it is stale. */
   label_revisions: {
