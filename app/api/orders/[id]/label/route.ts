@@ -1,5 +1,7 @@
 // PUT /api/orders/{id}/label: {"label": "Bayram 2026"} sets or changes the order's campaign label,
-// {"label": null} removes it; analysts and admins, audited in the change's own transaction.
+// {"label": null} removes it; analysts and admins, audited in the change's own transaction. The id
+// is not looked up upstream (a call per id; POST /api/labels would need 5000): a label on an id
+// that is no order of the account is never met by a report, and the pages offer listed ids only.
 import { ApiError } from "@/lib/api/api-error";
 import { auditEvent } from "@/lib/api/audit";
 import { assertSameOrigin, parseJsonBody } from "@/lib/api/request-guards";
