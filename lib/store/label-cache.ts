@@ -17,8 +17,8 @@ export type LabelCache = {
    * revision holds, so `revision` (or the map's identity) can key anything derived from it, e.g.
    * per-label aggregates cached with a day's columns. After a change the next call reads only the
    * changed rows (an index range) and copies the map: a few ms for thousands of labels, ~0.1 s for
-   * 100,000 on a busy machine, against ~0.3–0.7 s to read them all again. Rejects when the store fails; the
-   * caller decides (503 store_unavailable, or a report without labels that says so).
+   * 100,000 on a busy machine, against ~0.3–0.7 s to read them all again. Rejects when the store
+   * fails; the caller decides (503 store_unavailable, or a report without labels that says so).
    */
   current(): Promise<LabelSnapshot>;
 };
@@ -36,7 +36,7 @@ export function labelCache(
     return cached;
   };
 
-  /** `from` with the changes after it, as a new map: one handed out never changes under a report. */
+  /** `from` and the changes after it, as a new map: a map handed out never changes. */
   const apply = (from: LabelSnapshot, { revision, changed }: LabelChanges): LabelSnapshot => {
     const byOrder = new Map(from.byOrder);
     for (const [id, label] of changed) {
