@@ -6,7 +6,7 @@ import { chromium } from "playwright-core";
 import type { App } from "./app";
 import { median, round } from "./stats";
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",

@@ -1,8 +1,8 @@
 // `npm run bench`: the report engine's benchmark (docs/performance.md). A benchmark, not a test:
 // it prints what it measures and writes bench-results/bench-<time>.json; it does not gate CI.
-//   npm run bench -- [--only cold,shared,warm,browser,load,restart,instances,fair] [--runs 3] [--latency 50] [--jitter 10]
+//   npm run bench -- [--only cold,shared,warm,browser,load,restart,instances,fair,exports,main-thread] [--runs 3] [--latency 50] [--jitter 10]
 //                    [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare]
-//                    [--warm-orders-per-day 604]
+//                    [--warm-orders-per-day 604] [--data-dir /tmp/store]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ import { benchRange, coldBench, sharedBench } from "./cold";
 import { EXPORT_USERS, exportsBench } from "./exports";
 import { fairBench } from "./fair";
 import { loadBench } from "./load";
+import { mainThreadBench } from "./main-thread";
 import { startSim, type SimProcess } from "./sim";
 import { warmBench } from "./warm";
 
@@ -28,10 +29,11 @@ const ITEMS = [
   "instances",
   "fair",
   "exports",
+  "main-thread",
 ] as const;
 
 const USAGE = `usage: npm run bench -- [--only ${ITEMS.join(",")}] [--runs 3] [--latency 50] [--jitter 10]
-  [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare] [--warm-orders-per-day 604]`;
+  [--app-dir /tmp/benchapp] [--rebuild] [--port 3917] [--settle 90] [--bare] [--warm-orders-per-day 604] [--data-dir /tmp/store]`;
 
 function fail(message: string): never {
   console.error(`bench: ${message}\n${USAGE}`);
@@ -55,6 +57,8 @@ function flags() {
         // The simulator dips at weekends (×0.4): 604 a day gives the ~183,000 orders that "500 a day
         // for 366 days" means; --warm-orders-per-day 500 gives the dipped 151,000.
         "warm-orders-per-day": { type: "string", default: "604" },
+        // The app's embedded store (default: a new one per start, so the first report is cold).
+        "data-dir": { type: "string" },
       },
       strict: true,
       allowPositionals: false,
@@ -152,13 +156,22 @@ async function main(): Promise<void> {
     await s.stop();
   }
 
-  const needApp = ["warm", "browser", "load", "exports"].some((item) => only.has(item));
+  const needApp = ["warm", "browser", "load", "exports", "main-thread"].some((item) =>
+    only.has(item),
+  );
   if (needApp) {
     if (args.rebuild) results.build = buildApp(process.cwd(), appDir, say);
     const s = await sim(warmOrdersPerDay);
     const bare = args.bare;
     const users = only.has("exports") ? EXPORT_USERS : [];
-    const app: App = await startApp(appDir, { port, upstream: s, concurrency: 8, bare, users });
+    const app: App = await startApp(appDir, {
+      port,
+      upstream: s,
+      concurrency: 8,
+      bare,
+      users,
+      dataDir: args["data-dir"],
+    });
     cleanups.push(() => app.stop());
     const loggedIn = await ensureSession(app);
     results.server = bare ? "scripts/server.mjs (--bare)" : "scripts/start.sh (npm start)";
@@ -174,7 +187,7 @@ async function main(): Promise<void> {
         { days: 366, ordersPerDay: warmOrdersPerDay, requests: 200, rounds: runs, settleSeconds },
         say,
       );
-    } else {
+    } else if (only.has("browser") || only.has("load") || only.has("exports")) {
       await (await app.fetch(`/api/reports?${yearQuery}`)).arrayBuffer();
     }
     if (only.has("browser")) {
@@ -197,6 +210,20 @@ async function main(): Promise<void> {
       results.load = load;
       say(
         `  ${load.requestsPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
+      );
+    }
+    if (only.has("main-thread")) {
+      say(
+        `\n11. the main thread on the warm year (open, sort, filter, page): long tasks, median of ${Math.max(runs, 5)}`,
+      );
+      mkdirSync(join(process.cwd(), "bench-results"), { recursive: true });
+      results.mainThread = await mainThreadBench(
+        app,
+        {
+          runs: Math.max(runs, 5),
+          profileFile: join(process.cwd(), "bench-results", "main-thread-profile.json"),
+        },
+        say,
       );
     }
     if (only.has("exports")) {
