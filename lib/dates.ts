@@ -245,6 +245,16 @@ export function bucketStart(date: string, bucket: Bucket): string {
   return addDays(date, -weekdayOfEpochDay(epochDay(date)));
 }
 
+/** The days of `range` that the bucket starting on `first` covers (what clicking it narrows to). */
+export function bucketRange(first: string, bucket: Bucket, range: DateRange): DateRange {
+  const [y, m] = ymd(first);
+  const last = bucket === "day" ? first : bucket === "week" ? addDays(first, 6) : dateIn(y, m, 31);
+  return {
+    start: first < range.start ? range.start : first,
+    end: last > range.end ? range.end : last,
+  };
+}
+
 export const PRESETS = [
   "today",
   "yesterday",

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 export function ChartCard({
   title,
   hint,
+  actions,
   summary,
   table,
   tableLabel,
@@ -16,6 +17,8 @@ export function ChartCard({
 }: {
   title: string;
   hint?: string;
+  /** Controls beside the title (outside the drawing, so assistive technology reaches them). */
+  actions?: ReactNode;
   summary: string;
   table: ReactNode;
   tableLabel: string;
@@ -32,6 +35,7 @@ export function ChartCard({
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="card-title">{title}</h2>
         {hint ? <p className="muted text-xs">{hint}</p> : null}
+        {actions ? <div className="ml-auto">{actions}</div> : null}
       </div>
       <p className="sr-only" data-testid={testId ? `${testId}-summary` : undefined}>
         {summary}

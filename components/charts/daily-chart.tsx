@@ -1,8 +1,11 @@
 "use client";
-// Per-day stacked delivered / undelivered / waiting messages, with the delivery rate on a second axis.
+// Stacked delivered / undelivered / waiting messages per day, week or month, with the delivery
+// rate on a second axis and a switch between the three groupings.
+import { memo, useMemo } from "react";
 import {
   Bar,
   CartesianGrid,
+  Cell,
   ComposedChart,
   Legend,
   Line,
@@ -11,8 +14,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { BUCKETS, bucketRange, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
+import type { Formatters } from "@/lib/ui/format";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import type { SeriesPoint } from "@/lib/reports/contract/types";
 import { ChartCard, dataTableClass } from "./chart-card";
@@ -25,41 +30,109 @@ function withRate(series: SeriesPoint[]): Point[] {
   return series.map((p) => ({ ...p, deliveryRate: deliveryRate(p.delivered, p.undelivered) }));
 }
 
-export function DailyChart({
+/** The days a bucket holds when whole: 1, 7, or its month's length. */
+function fullDays(date: string, bucket: Bucket): number {
+  if (bucket === "day") return 1;
+  if (bucket === "week") return 7;
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A bucket's name on the axis (short) and in titles (long). */
+function bucketLabel(fmt: Formatters, weekOf: string, bucket: Bucket, date: string, long: boolean) {
+  if (bucket === "month") return fmt.monthYear(date, !long);
+  if (bucket === "week")
+    return long ? interpolate(weekOf, { date: fmt.date(date) }) : fmt.dateShort(date);
+  return long ? fmt.dateLong(date) : fmt.dateShort(date);
+}
+
+/** The switch between days, weeks and months: a group of pressed buttons. */
+function BucketSwitch({ bucket, onChange }: { bucket: Bucket; onChange: (b: Bucket) => void }) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="group"
+      aria-label={t.charts.daily.groupBy}
+      className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
+      data-testid="bucket-switch"
+    >
+      {BUCKETS.map((b) => (
+        <button
+          key={b}
+          type="button"
+          aria-pressed={b === bucket}
+          onClick={() => b !== bucket && onChange(b)}
+          className={`px-2.5 py-1 font-medium ${
+            b === bucket
+              ? "bg-indigo-600 text-white dark:bg-indigo-500"
+              : "hover:bg-slate-100 dark:hover:bg-slate-800"
+          }`}
+        >
+          {t.charts.daily.bucketNames[b]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export const DailyChart = memo(function DailyChart({
   series,
+  bucket,
   range,
-  onSelectDay,
+  onSelectRange,
+  onBucket,
   className,
 }: {
   series: SeriesPoint[];
-  range: { start: string; end: string };
-  onSelectDay: (date: string) => void;
+  bucket: Bucket;
+  range: DateRange;
+  /** Narrows the report to a bucket's days. */
+  onSelectRange: (range: DateRange) => void;
+  onBucket: (bucket: Bucket) => void;
   className?: string;
 }) {
   const { t, fmt, plural } = useI18n();
-  const data = withRate(series);
+  const data = useMemo(() => withRate(series), [series]);
+  const words = t.charts.daily;
+  const label = (date: string, long = false) => bucketLabel(fmt, words.weekOf, bucket, date, long);
+  const select = (date: string) => onSelectRange(bucketRange(date, bucket, range));
+  const selectName = (date: string) =>
+    bucket === "month"
+      ? fmt.monthYear(date)
+      : bucket === "week"
+        ? fmt.date(date)
+        : fmt.dateShort(date);
   const peak = data.reduce<Point | null>(
     (best, p) => (!best || p.messages > best.messages ? p : best),
     null,
   );
   const summary =
     peak && peak.messages > 0
-      ? interpolate(plural(t.charts.daily.summary, peak.messages), {
+      ? interpolate(plural(words.summary, peak.messages), {
           start: fmt.date(range.start),
           end: fmt.date(range.end),
-          peakDate: fmt.date(peak.date),
+          unit: words.units[bucket],
+          peakDate: label(peak.date, true),
           peakMessages: fmt.number(peak.messages),
         })
-      : interpolate(t.charts.daily.summaryEmpty, {
+      : interpolate(words.summaryEmpty, {
           start: fmt.date(range.start),
           end: fmt.date(range.end),
         });
-  const multiDay = data.length > 1;
+  const multiDay = range.start !== range.end;
+  /** A bucket the range holds only part of: its bars are not a whole week's or month's. */
+  const partial = (p: Point) => p.days < fullDays(p.date, bucket);
+  const partialNote = (p: Point) =>
+    interpolate(plural(words.partial, p.days), {
+      days: fmt.number(p.days),
+      total: fmt.number(fullDays(p.date, bucket)),
+    });
 
   return (
     <ChartCard
-      title={t.charts.daily.title}
-      hint={multiDay ? t.charts.daily.hint : undefined}
+      title={words.title[bucket]}
+      hint={multiDay ? words.hint[bucket] : undefined}
+      actions={<BucketSwitch bucket={bucket} onChange={onBucket} />}
       summary={summary}
       tableLabel={t.charts.showTable}
       className={className}
@@ -68,14 +141,14 @@ export function DailyChart({
         <table className={dataTableClass}>
           <thead>
             <tr>
-              <th scope="col">{t.charts.daily.date}</th>
-              <th scope="col">{t.charts.daily.messages}</th>
+              <th scope="col">{words.date[bucket]}</th>
+              <th scope="col">{words.messages}</th>
               {OUTCOMES.map((o) => (
                 <th scope="col" key={o}>
                   {t.outcome[o]}
                 </th>
               ))}
-              <th scope="col">{t.charts.daily.rate}</th>
+              <th scope="col">{words.rate}</th>
               {multiDay ? <td /> : null}
             </tr>
           </thead>
@@ -83,7 +156,10 @@ export function DailyChart({
             {data.map((p) => (
               <tr key={p.date}>
                 <th scope="row" className="font-normal whitespace-nowrap">
-                  {fmt.date(p.date)}
+                  {bucket === "day" ? fmt.date(p.date) : label(p.date, true)}
+                  {partial(p) ? (
+                    <span className="muted block text-[11px]">{partialNote(p)}</span>
+                  ) : null}
                 </th>
                 <td>{fmt.number(p.messages)}</td>
                 {OUTCOMES.map((o) => (
@@ -95,9 +171,9 @@ export function DailyChart({
                     <button
                       type="button"
                       className="rounded text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
-                      onClick={() => onSelectDay(p.date)}
+                      onClick={() => select(p.date)}
                     >
-                      {interpolate(t.charts.daily.selectDay, { date: fmt.dateShort(p.date) })}
+                      {interpolate(words.select[bucket], { date: selectName(p.date) })}
                     </button>
                   </td>
                 ) : null}
@@ -121,14 +197,14 @@ export function DailyChart({
             onClick={(state, event) => {
               // Bars handle their own clicks; this catches the rest of a day's column (e.g. a zero day).
               if (isBarClick(event)) return;
-              const label = state?.activeLabel;
-              if (multiDay && typeof label === "string") onSelectDay(label);
+              const active = state?.activeLabel;
+              if (multiDay && typeof active === "string") select(active);
             }}
           >
             <CartesianGrid vertical={false} stroke={GRID_COLOR} />
             <XAxis
               dataKey="date"
-              tickFormatter={(d: string) => fmt.dateShort(d)}
+              tickFormatter={(d: string) => label(d)}
               stroke={AXIS_COLOR}
               tick={{ fill: AXIS_COLOR, fontSize: 12 }}
               tickLine={false}
@@ -162,11 +238,14 @@ export function DailyChart({
                 if (!p) return null;
                 return (
                   <TooltipBox
-                    title={fmt.dateLong(p.date)}
+                    title={label(p.date, true)}
+                    footer={
+                      partial(p) ? <span className="muted">{partialNote(p)}</span> : undefined
+                    }
                     rows={[
                       {
                         key: "messages",
-                        label: t.charts.daily.messages,
+                        label: words.messages,
                         value: fmt.number(p.messages),
                       },
                       ...OUTCOMES.map((o) => ({
@@ -177,7 +256,7 @@ export function DailyChart({
                       })),
                       {
                         key: "rate",
-                        label: t.charts.daily.rate,
+                        label: words.rate,
                         value: fmt.percent(p.deliveryRate),
                         color: RATE_COLOR,
                       },
@@ -205,14 +284,19 @@ export function DailyChart({
                 isAnimationActive={false}
                 onClick={(bar) => {
                   const date = (bar?.payload as Point | undefined)?.date;
-                  if (multiDay && date) onSelectDay(date);
+                  if (multiDay && date) select(date);
                 }}
-              />
+              >
+                {/* A week or month the range holds only part of is drawn lighter: not a drop. */}
+                {bucket === "day"
+                  ? null
+                  : data.map((p) => <Cell key={p.date} fillOpacity={partial(p) ? 0.45 : 1} />)}
+              </Bar>
             ))}
             <Line
               yAxisId="rate"
               dataKey="deliveryRate"
-              name={t.charts.daily.rate}
+              name={words.rate}
               type="monotone"
               stroke={RATE_COLOR}
               strokeWidth={2}
@@ -225,4 +309,4 @@ export function DailyChart({
       </div>
     </ChartCard>
   );
-}
+});

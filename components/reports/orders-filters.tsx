@@ -221,3 +221,38 @@ export function SenderFilter({
     </div>
   );
 }
+
+/** The heatmap's filter (weekdays and hours) as a chip that says what it keeps, and removes it. */
+export function TimeOfWeekChip({
+  value,
+  onClear,
+}: {
+  value: { weekday: number[]; hour: number[] };
+  onClear: () => void;
+}) {
+  const { t, fmt } = useI18n();
+  if (value.weekday.length === 0 && value.hour.length === 0) return null;
+  const days = value.weekday.length
+    ? value.weekday.map((d) => fmt.weekday(d)).join(", ")
+    : t.heatmap.everyDay;
+  const hours = value.hour.length
+    ? value.hour.map((h) => fmt.hourSpan(h)).join(", ")
+    : t.heatmap.allDay;
+  return (
+    <span
+      className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pr-1 pl-3 text-sm text-indigo-900 dark:bg-indigo-500/15 dark:text-indigo-100"
+      data-testid="time-filter"
+    >
+      {interpolate(t.heatmap.chip, { when: `${days}, ${hours}` })}
+      <button
+        type="button"
+        onClick={onClear}
+        aria-label={t.heatmap.clear}
+        title={t.heatmap.clear}
+        className="rounded-full px-1.5 leading-none hover:bg-indigo-100 dark:hover:bg-indigo-500/25"
+      >
+        ×
+      </button>
+    </span>
+  );
+}

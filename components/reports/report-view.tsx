@@ -1,19 +1,28 @@
 "use client";
 // The /reports screen: everything it shows follows the URL (nuqs), fetched as one report query.
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { AccountCard } from "@/components/account/account-card";
 import { ChartSkeleton } from "@/components/charts/chart-card";
 import { DailyChart, SenderChart, StatusChart } from "@/components/charts/lazy-charts";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Pagination } from "@/components/ui/pagination";
+import { defaultBucket, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/contract/report-query";
 import { exportHref } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
 import { EmptyState } from "./empty-state";
+import { HeatmapCard, type TimeOfWeek } from "./heatmap-card";
+import { WorstOrdersCard } from "./worst-orders-card";
 import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
-import { MinMessagesFilter, SearchBox, SenderFilter, StatusFilter } from "./orders-filters";
+import {
+  MinMessagesFilter,
+  SearchBox,
+  SenderFilter,
+  StatusFilter,
+  TimeOfWeekChip,
+} from "./orders-filters";
 import { OrdersCards } from "./orders-cards";
 import { OrdersTable, TableSkeleton } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
@@ -53,12 +62,40 @@ export function ReportView({
     (q: string) => void setParams({ q: q || null, page: null }),
     [setParams],
   );
+  // Stable callbacks: the charts are memoised on their data and these.
+  const selectRange = useCallback(
+    (r: DateRange) => void setParams({ start: r.start, end: r.end, bucket: null, page: null }),
+    [setParams],
+  );
+  const range = data?.range;
+  const setBucket = useCallback(
+    (bucket: Bucket) =>
+      void setParams({ bucket: range && bucket === defaultBucket(range) ? null : bucket }),
+    [setParams, range],
+  );
+  const setTimeOfWeek = useCallback(
+    ({ weekday, hour }: TimeOfWeek) => void setParams({ weekday, hour, page: null }),
+    [setParams],
+  );
+  const timeOfWeek = useMemo(
+    () => ({ weekday: query.weekday, hour: query.hour }),
+    [query.weekday, query.hour],
+  );
+  const showWorst = useCallback(
+    (minMessages: number, sort: Sort) => {
+      void setParams({ minMessages, sort, page: null });
+      document.getElementById("orders-title")?.scrollIntoView({ block: "start" });
+    },
+    [setParams],
+  );
   const onSort = (sort: Sort) => void setParams({ sort, page: null });
   const filtered =
     query.sender.length > 0 ||
     query.status.length > 0 ||
     query.q !== "" ||
-    query.minMessages !== undefined;
+    query.minMessages !== undefined ||
+    query.weekday.length > 0 ||
+    query.hour.length > 0;
   const reportHref = `/reports${serializeReportParams(params)}`;
   const toggleSender = (sender: string) =>
     void setParams({
@@ -118,6 +155,10 @@ export function ReportView({
             value={query.status}
             onChange={(status) => void setParams({ status, page: null })}
           />
+          <TimeOfWeekChip
+            value={timeOfWeek}
+            onClear={() => setTimeOfWeek({ weekday: [], hour: [] })}
+          />
         </div>
         <RefreshButton
           onRefresh={() => (data ? refresh.mutate() : void report.refetch())}
@@ -150,7 +191,15 @@ export function ReportView({
           filtered={filtered}
           range={query}
           onClear={() =>
-            void setParams({ sender: null, status: null, q: null, minMessages: null, page: null })
+            void setParams({
+              sender: null,
+              status: null,
+              q: null,
+              minMessages: null,
+              weekday: null,
+              hour: null,
+              page: null,
+            })
           }
         />
       ) : (
@@ -160,9 +209,11 @@ export function ReportView({
               <>
                 <DailyChart
                   series={data.series}
+                  bucket={data.bucket}
                   range={data.range}
                   className="lg:col-span-3"
-                  onSelectDay={(day) => void setParams({ start: day, end: day, page: null })}
+                  onSelectRange={selectRange}
+                  onBucket={setBucket}
                 />
                 <StatusChart statuses={data.statuses} />
                 <SenderChart
@@ -170,6 +221,19 @@ export function ReportView({
                   selected={query.sender}
                   onToggleSender={toggleSender}
                   className="lg:col-span-2"
+                />
+                <div className="lg:col-span-2">
+                  <HeatmapCard
+                    cells={data.heatmap}
+                    selected={timeOfWeek}
+                    onSelect={setTimeOfWeek}
+                  />
+                </div>
+                <WorstOrdersCard
+                  query={query}
+                  ready={!report.isPlaceholderData && !loadingRange}
+                  reportHref={reportHref}
+                  onShowAll={showWorst}
                 />
               </>
             ) : report.error ? null : (

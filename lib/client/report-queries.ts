@@ -22,6 +22,9 @@ export function reportSearch(
     refresh: extra.refresh ?? false,
     compare: query.compare,
     minMessages: query.minMessages ?? null,
+    weekday: query.weekday,
+    hour: query.hour,
+    bucket: query.bucket ?? null,
   });
 }
 

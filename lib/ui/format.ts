@@ -35,6 +35,20 @@ export function createFormatters(locale: Locale) {
     signDisplay: "exceptZero",
   });
   const monthName = new Intl.DateTimeFormat(tag, { timeZone: "UTC", month: "long" });
+  const monthYear = new Intl.DateTimeFormat(tag, {
+    timeZone: "UTC",
+    month: "long",
+    year: "numeric",
+  });
+  const monthShort = new Intl.DateTimeFormat(tag, {
+    timeZone: "UTC",
+    month: "short",
+    year: "numeric",
+  });
+  const weekdayLong = new Intl.DateTimeFormat(tag, { timeZone: "UTC", weekday: "long" });
+  const weekdayShort = new Intl.DateTimeFormat(tag, { timeZone: "UTC", weekday: "short" });
+  // 1 January 2024 was a Monday: weekday k (Monday 0) is that day plus k.
+  const weekdayDate = (k: number) => new Date(Date.UTC(2024, 0, 1 + k));
   const hourMinute = new Intl.DateTimeFormat(tag, {
     timeZone: TIME_ZONE,
     hour: "2-digit",
@@ -82,6 +96,15 @@ export function createFormatters(locale: Locale) {
     points: (diff: number) => points.format(diff * 100),
     /** The month of a date, by name ("September"). */
     month: (date: string) => monthName.format(calendarDay(date)),
+    /** A month and its year ("March 2026"); `short`: "Mar 2026". */
+    monthYear: (date: string, short = false) =>
+      (short ? monthShort : monthYear).format(calendarDay(date)),
+    /** A weekday by the heatmap's index (Monday 0): "Monday"; `short`: "Mon". */
+    weekday: (k: number, short = false) =>
+      (short ? weekdayShort : weekdayLong).format(weekdayDate(k)),
+    /** An hour of the day as a span ("09:00–10:00"). */
+    hourSpan: (h: number) =>
+      `${String(h).padStart(2, "0")}:00–${String((h + 1) % 24).padStart(2, "0")}:00`,
     /** An ISO instant's Istanbul time of day, hours and minutes ("09:20"). */
     hourMinute: (iso: string) => hourMinute.format(new Date(iso)),
     date: (date: string) => day.format(calendarDay(date)),

@@ -75,6 +75,7 @@ const LISTS = ["sender", "status", "weekday", "hour"] as const;
 
 /** Monday 0 … Sunday 6 (the heatmap's rows). */
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 /** 0 … 23 (the heatmap's columns). */
 export const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
