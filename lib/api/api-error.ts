@@ -8,6 +8,8 @@ const ERROR_STATUS = {
   forbidden: 403,
   order_not_found: 404,
   order_not_due: 409,
+  followup_not_found: 404,
+  followup_not_ready: 409,
   rate_limited: 429,
   too_many_reports: 429,
   internal: 500,

@@ -4,7 +4,7 @@
 import "server-only";
 import { istanbulToday } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { createClient } from "@/lib/iletimerkezi/client";
+import { createClient, type IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { logToStdout, type LogSink } from "@/lib/log";
 import type { RangeContext } from "@/lib/reports/contract/report-query";
@@ -30,6 +30,8 @@ export type Services = {
   account: Account;
   /** The API key's fingerprint (never the key): what the store's rows of this account carry. */
   fingerprint: string;
+  /** The account's client, for work outside the engine's reports (follow-up lists' get-report pages). */
+  client: IletimerkeziClient;
 };
 
 export type ServiceDeps = {
@@ -61,6 +63,7 @@ export function buildServices(deps: ServiceDeps): Services {
     rangeContext,
     account: createAccount({ ...deps, engine, rangeContext }),
     fingerprint: deps.fingerprint,
+    client: deps.client,
   };
 }
 

@@ -182,5 +182,39 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Follow-up lists (lib/store/followups.ts): a job's state, progress and finished file, so that
+    // a status or download request on any instance sees the job another instance runs.
+    "0009-followups": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("followups")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("username", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("target", "text", (c) => c.notNull())
+          .addColumn("orders_total", "integer", (c) => c.notNull())
+          .addColumn("orders_done", "integer", (c) => c.notNull())
+          .addColumn("recipients", "integer", (c) => c.notNull())
+          .addColumn("error_code", "text")
+          .addColumn("error_message", "text")
+          .addColumn("file_name", "text")
+          .addColumn("file", bytes)
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("heartbeat_at", "bigint", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("followups_expires_at")
+          .on("followups")
+          .column("expires_at")
+          .execute();
+        await db.schema
+          .createIndex("followups_username_status")
+          .on("followups")
+          .columns(["account", "username", "status"])
+          .execute();
+      },
+    },
   };
 }

@@ -92,4 +92,29 @@ export type Database = {
     account: string;
     revision: number | string;
   };
+  /** A follow-up list being made or made (lib/store/followups.ts); dropped after expires_at. */
+  followups: {
+    /** 128 random bits, hex: the only handle on the job. */
+    id: string;
+    account: string;
+    /** Who started it: only they (and admins) may read it. */
+    username: string;
+    /** "running" | "done" | "failed". */
+    status: string;
+    /** What the list is of, as the audit log names it. */
+    target: string;
+    orders_total: number;
+    orders_done: number;
+    recipients: number;
+    error_code: string | null;
+    error_message: string | null;
+    file_name: string | null;
+    /** The finished file, written with status "done" in one statement. */
+    file: Uint8Array | null;
+    /** ms since the epoch; pg hands bigint back as a string. */
+    created_at: number | string;
+    /** Last sign of life of the instance running it (ms). */
+    heartbeat_at: number | string;
+    expires_at: number | string;
+  };
 };

@@ -102,6 +102,7 @@ export function harness(
     rangeContext,
     account: createAccount({ client, engine, now, rangeContext, log, ...opts.account }),
     fingerprint: accountFingerprint(key),
+    client,
   };
   /** Every order of the range as objects (loading what is missing), for the reference report. */
   async function ordersIn(range: DateRange): Promise<Order[]> {

@@ -52,6 +52,28 @@ export const en = {
     waiting: "Waiting",
     deliveryRate: "Delivery rate",
     number: "Phone number",
+    followupSheet: "Follow-up",
+    latestOrderId: "Latest order no.",
+    orderCount: "Orders",
+  },
+  followup: {
+    open: "Follow-up list",
+    hint: "Recipients of every order matching the filters, one row per phone number",
+    title: "Follow-up list",
+    intro:
+      "The recipients of every order matching the current filters (at most {max} of them), one row per phone number with its status in the latest of those orders.",
+    statuses: "Recipients to include",
+    format: "File",
+    reveal: "Show full phone numbers (recorded in the audit log)",
+    start: "Start",
+    close: "Close",
+    starting: "Starting…",
+    progress: { one: "{done} / {total} order walked", other: "{done} / {total} orders walked" },
+    recipients: { one: "{count} phone number so far", other: "{count} phone numbers so far" },
+    done: { one: "Ready: {count} phone number.", other: "Ready: {count} phone numbers." },
+    download: "Download the list",
+    failed: "The list could not be made: {message}",
+    noStatus: "Pick at least one status.",
   },
   range: {
     label: "Date range",
@@ -387,6 +409,14 @@ export const en = {
     order_not_due: {
       title: "This order has not been sent yet",
       body: "It is scheduled for later; its recipients appear once it is sent.",
+    },
+    followup_not_found: {
+      title: "This follow-up list is gone",
+      body: "Lists are kept for an hour after they are made. Start it again from the report.",
+    },
+    followup_not_ready: {
+      title: "This follow-up list has no file yet",
+      body: "Wait until it is ready; if it failed, start it again.",
     },
     store_unavailable: {
       title: "The dashboard’s database is not answering",

@@ -53,6 +53,28 @@ export const tr: Dictionary = {
     waiting: "Bekleyen",
     deliveryRate: "İletim oranı",
     number: "Telefon numarası",
+    followupSheet: "Takip listesi",
+    latestOrderId: "Son gönderim no",
+    orderCount: "Gönderim sayısı",
+  },
+  followup: {
+    open: "Takip listesi",
+    hint: "Filtrelere uyan tüm gönderimlerin alıcıları, her telefon numarası tek satırda",
+    title: "Takip listesi",
+    intro:
+      "Geçerli filtrelere uyan tüm gönderimlerin alıcıları: her numara tek satırda, bu gönderimlerin en sonuncusundaki durumuyla. En fazla {max} gönderim.",
+    statuses: "Listeye alınacak alıcılar",
+    format: "Dosya türü",
+    reveal: "Telefon numaralarını tam göster (denetim kaydına yazılır)",
+    start: "Başlat",
+    close: "Kapat",
+    starting: "Başlatılıyor…",
+    progress: both("{done} / {total} gönderim tarandı"),
+    recipients: both("Şu ana kadar {count} numara"),
+    done: both("Liste hazır: {count} numara."),
+    download: "Listeyi indir",
+    failed: "Liste hazırlanamadı: {message}",
+    noStatus: "En az bir durum seçin.",
   },
   range: {
     label: "Tarih aralığı",
@@ -366,6 +388,14 @@ export const tr: Dictionary = {
     order_not_due: {
       title: "Bu gönderim henüz yapılmadı",
       body: "İleri bir tarihe planlanmış; alıcılar gönderim yapılınca burada görünür.",
+    },
+    followup_not_found: {
+      title: "Bu takip listesi artık yok",
+      body: "Listeler hazırlandıktan sonra bir saat saklanır. Rapordan yeniden başlatın.",
+    },
+    followup_not_ready: {
+      title: "Bu takip listesinin dosyası henüz hazır değil",
+      body: "Hazır olmasını bekleyin; hazırlanamadıysa yeniden başlatın.",
     },
     store_unavailable: {
       title: "Panelin veritabanı yanıt vermiyor",

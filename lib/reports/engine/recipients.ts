@@ -4,6 +4,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
+import type { CallOwner } from "@/lib/iletimerkezi/scheduler";
 import type { UpstreamReport } from "@/lib/iletimerkezi/types";
 import { isFinalOrder } from "@/lib/reports/contract/statuses";
 import type { Order, Recipient } from "@/lib/reports/contract/types";
@@ -113,23 +114,25 @@ export class RecipientSource {
    * Every recipient of the order, a page at a time as get-report answers: resolves once the first
    * page is in (so an order that does not exist, or an upstream that fails at once, is the
    * caller's error before anything is sent), and asks for a further page only as the pages are
-   * read (at most PAGES_AHEAD ahead). A cached order is read from the cache.
+   * read (at most PAGES_AHEAD ahead). A cached order is read from the cache. `owner`: whose turn
+   * the calls take in the account's scheduler (a follow-up list's user); none: the system's.
    */
-  async stream(id: number): Promise<RecipientPages> {
+  async stream(id: number, owner?: CallOwner): Promise<RecipientPages> {
     const cached = this.cache.get(id);
     if (cached) return { order: cached.order, pages: chunksOf(cached.recipients) };
-    const first = await this.client.getReport({ id, page: 1, rowCount: ROW_COUNT_MAX });
+    const first = await this.client.getReport({ id, page: 1, rowCount: ROW_COUNT_MAX }, { owner });
     const order = toOrder(first);
-    return { order, pages: this.streamed(id, order, first) };
+    return { order, pages: this.streamed(id, order, first, owner) };
   }
 
   private async *streamed(
     id: number,
     order: OrderWithPrice,
     first: UpstreamReport,
+    owner?: CallOwner,
   ): AsyncGenerator<Recipient[], void, undefined> {
     let kept: Recipient[] | null = order.total <= STREAM_CACHE_MAX_RECIPIENTS ? [] : null;
-    for await (const report of this.reports(id, first, PAGES_AHEAD)) {
+    for await (const report of this.reports(id, first, PAGES_AHEAD, owner)) {
       const page = toRecipients(report);
       // More than the counters claimed: too big to keep after all.
       if (kept && kept.length + page.length > STREAM_CACHE_MAX_RECIPIENTS) kept = null;
@@ -165,8 +168,10 @@ export class RecipientSource {
     id: number,
     first: UpstreamReport,
     ahead: number,
+    owner?: CallOwner,
   ): AsyncGenerator<UpstreamReport, void, undefined> {
-    const ask = (page: number) => this.client.getReport({ id, page, rowCount: ROW_COUNT_MAX });
+    const ask = (page: number) =>
+      this.client.getReport({ id, page, rowCount: ROW_COUNT_MAX }, { owner });
     const known = Math.ceil(first.order.total / ROW_COUNT_MAX);
     let count = first.messages.length;
     let next = 2;
