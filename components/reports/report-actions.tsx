@@ -2,6 +2,7 @@
 // Header actions of the report: copy link, download (Excel or CSV), last updated and refresh.
 import { useEffect, useState } from "react";
 import { ExportMenu } from "@/components/ui/export-menu";
+import { FollowupButton } from "./followup-dialog";
 import { CheckIcon, LinkIcon, RefreshIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useCan } from "@/lib/client/role-context";
@@ -68,12 +69,20 @@ function legacyCopy(text: string): boolean {
   return ok;
 }
 
-/** The orders download (Excel or CSV), for roles that may export (viewers see none). */
+/**
+ * The orders download (Excel or CSV) and the follow-up list, for roles that may export (viewers
+ * see neither).
+ */
 export function ExportButton({ href }: { href: string }) {
   const mayExport = useCan("export");
   const { t } = useI18n();
   if (!mayExport) return null;
-  return <ExportMenu href={href} hint={t.export.ordersHint} testId="export" />;
+  return (
+    <>
+      <ExportMenu href={href} hint={t.export.ordersHint} testId="export" />
+      <FollowupButton search={href.split("?")[1] ?? ""} />
+    </>
+  );
 }
 
 export function RefreshButton({

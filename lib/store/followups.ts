@@ -7,7 +7,7 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "./schema";
 
-export type FollowupState = "running" | "done" | "failed";
+type FollowupState = "running" | "done" | "failed";
 
 export type FollowupRow = {
   id: string;

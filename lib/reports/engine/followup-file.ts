@@ -29,7 +29,7 @@ type FileOptions = {
 };
 
 /** The header row in the file's language. */
-export function followupHeader(lang: ExportQuery["lang"]): string[] {
+function followupHeader(lang: ExportQuery["lang"]): string[] {
   const e = dictionaries[lang].export;
   return [e.number, e.status, e.latestOrderId, e.orderCount];
 }

@@ -19,7 +19,7 @@ type Counted = Pick<Order, "id" | "status" | "waiting" | "submitAt"> &
   Pick<Order, "delivered" | "undelivered">;
 
 /** How many of the order's messages have one of the statuses, by its counters. */
-export function countedMessages(order: Counted, statuses: readonly number[]): number {
+function countedMessages(order: Counted, statuses: readonly number[]): number {
   let n = 0;
   for (const s of statuses)
     n +=
