@@ -52,6 +52,18 @@ const ORDERS: UpstreamOrder[] = [
     sendAt: "2026-04-24 08:00:00",
     sender: " padded ",
   },
+  {
+    // A time with no wall-clock seconds (the schema rules it out; kept exact all the same): text.
+    id: 312_988_301,
+    status: 114,
+    total: 1,
+    delivered: 1,
+    undelivered: 0,
+    waiting: 0,
+    submitAt: "2026-02-30 25:61:99",
+    sendAt: "2026-04-24 09:00:00",
+    sender: "BILGI",
+  },
 ];
 
 function view() {
@@ -131,6 +143,15 @@ describe("the orders workbook", () => {
     expect(third.getCell(2).value).toBe("Başarısız / iptal");
     expect(third.getCell(5).value).toBe(" padded ");
     expect(third.getCell(10).value).toBe(0);
+  });
+
+  it("keeps a time that is no real date-time as the text it came as", async () => {
+    const sheet = await workbookOf(ordersXlsxStream(view(), [3], exportWords("tr"), MODIFIED));
+    const row = sheet.getRow(2);
+    expect(row.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(3).value).toBe("2026-02-30 25:61:99");
+    expect(row.getCell(4).type).toBe(ExcelJS.ValueType.Date);
+    expect(row.getCell(10).value).toBe(1);
   });
 
   it("has the header and status words in English with lang en, and a header only with no rows", async () => {
