@@ -25,6 +25,7 @@ export function reportSearch(
     weekday: query.weekday,
     hour: query.hour,
     bucket: query.bucket ?? null,
+    label: query.label,
   });
 }
 

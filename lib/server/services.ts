@@ -8,13 +8,16 @@ import { createClient, type IletimerkeziClient } from "@/lib/iletimerkezi/client
 import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { logToStdout, type LogSink } from "@/lib/log";
 import type { RangeContext } from "@/lib/reports/contract/report-query";
-import { createEngine, type Engine } from "@/lib/reports/engine/engine";
+import { createEngine, type Engine, type EngineDeps } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import { createSimulator } from "@/lib/simulator";
 import { dayClaims, type DayClaims } from "@/lib/store/day-claims";
+import { labelCache } from "@/lib/store/label-cache";
+import { labelStore } from "@/lib/store/labels";
 import { settledDays, type DayArchive } from "@/lib/store/settled-days";
 import { upstreamSlots } from "@/lib/store/upstream-slots";
 import { walkProgress, type ProgressStore } from "@/lib/store/walk-progress";
+import { guarded } from "./access";
 import { createAccount, type Account } from "./account";
 import { store } from "./store";
 
@@ -44,6 +47,8 @@ export type ServiceDeps = {
   claims?: DayClaims;
   /** Walk progress shared by the instances on one Postgres. */
   progress?: ProgressStore;
+  /** The account's campaign labels; none: no order has one. */
+  labels?: EngineDeps["labels"];
   concurrency: number;
   now: () => Date;
   log: LogSink;
@@ -103,11 +108,20 @@ async function fromEnv(): Promise<Services> {
     archive: settledDays(opened.db, account),
     claims: opened.kind === "postgres" ? dayClaims(opened.db, account) : undefined,
     progress: opened.kind === "postgres" ? walkProgress(opened.db, account) : undefined,
+    labels: storeLabels(labelCache(labelStore(opened.db, account))),
     concurrency: config.concurrency,
     now: () => new Date(),
     log: logToStdout,
     maxRangeDays: config.maxRangeDays,
   });
+}
+
+/**
+ * The labels for the engine: a store that fails fails the answer with 503 store_unavailable; a
+ * report without its labels would count a label filter's orders wrong without saying so.
+ */
+function storeLabels(cache: ReturnType<typeof labelCache>): EngineDeps["labels"] {
+  return { current: () => guarded(() => cache.current(), "campaign labels cannot be read") };
 }
 
 // Kept on globalThis so dev-mode module reloads keep the cache and the limiter.

@@ -4,9 +4,9 @@ import { istanbulToday, type DateRange } from "@/lib/dates";
 import { createClient } from "@/lib/iletimerkezi/client";
 import { accountFingerprint } from "@/lib/iletimerkezi/hash";
 import { silent, type LogFields } from "@/lib/log";
-import type { Order } from "@/lib/reports/contract/types";
+import type { BareOrder } from "@/lib/reports/contract/types";
 import { orderAt } from "@/lib/reports/engine/columns";
-import { createEngine } from "@/lib/reports/engine/engine";
+import { createEngine, type EngineDeps } from "@/lib/reports/engine/engine";
 import { OrderStore } from "@/lib/reports/engine/order-store";
 import { createAccount, type AccountDeps } from "@/lib/server/account";
 import type { Services } from "@/lib/server/services";
@@ -46,6 +46,8 @@ export function harness(
     abandonAfterMs?: number;
     /** When a report request gives up with 504 (default 120 s). */
     deadlineMs?: number;
+    /** The account's campaign labels (lib/store/label-cache.ts or a test's own). */
+    labels?: EngineDeps["labels"];
     /** GET /api/account's cache and how long it waits for the pace. */
     account?: Pick<AccountDeps, "ttlMs" | "paceWaitMs">;
   } = {},
@@ -95,6 +97,7 @@ export function harness(
     progress: opts.progress,
     abandonAfterMs: opts.abandonAfterMs,
     deadlineMs: opts.deadlineMs,
+    labels: opts.labels,
   });
   const rangeContext = () => ({ today: istanbulToday(now()), maxRangeDays });
   const services: Services = {
@@ -105,8 +108,8 @@ export function harness(
     client,
   };
   /** Every order of the range as objects (loading what is missing), for the reference report. */
-  async function ordersIn(range: DateRange): Promise<Order[]> {
-    const out: Order[] = [];
+  async function ordersIn(range: DateRange): Promise<BareOrder[]> {
+    const out: BareOrder[] = [];
     const days = await store.loadDays(range);
     for (const cols of days)
       for (let i = 0; i < cols.n; i++) out.push(orderAt(cols, i, store.dict));

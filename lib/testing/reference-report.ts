@@ -19,6 +19,8 @@ import {
 } from "@/lib/reports/contract/statuses";
 import { fold } from "@/lib/reports/contract/search-text";
 import type {
+  BareOrder,
+  CampaignRow,
   HeatmapCell,
   Order,
   Range,
@@ -28,13 +30,19 @@ import type {
   Totals,
 } from "@/lib/reports/contract/types";
 
-type Filters = Pick<ReportQuery, "sender" | "status" | "q" | "minMessages" | "weekday" | "hour">;
+type Filters = Pick<
+  ReportQuery,
+  "sender" | "status" | "q" | "minMessages" | "weekday" | "hour" | "label"
+>;
+
+/** An order with its label when it has one (the engine's NO_LABEL word for none: "none"). */
+type Labelled = BareOrder & { label?: string | null };
 
 type Counters = Omit<SeriesPoint, "date" | "days">;
 
 const zero = (): Counters => ({ orders: 0, messages: 0, delivered: 0, undelivered: 0, waiting: 0 });
 
-function add(c: Counters, o: Order): void {
+function add(c: Counters, o: BareOrder): void {
   c.orders++;
   c.messages += o.total;
   c.delivered += o.delivered;
@@ -52,9 +60,10 @@ const weekdayOf = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() +
 
 function matcher(
   filters: Filters,
-  ignore: { sender?: boolean; timeOfWeek?: boolean } = {},
-): (o: Order) => boolean {
+  ignore: { sender?: boolean; timeOfWeek?: boolean; label?: boolean } = {},
+): (o: Labelled) => boolean {
   const senders = ignore.sender || filters.sender.length === 0 ? null : new Set(filters.sender);
+  const labels = ignore.label || filters.label.length === 0 ? null : new Set(filters.label);
   const weekdays =
     ignore.timeOfWeek || filters.weekday.length === 0 ? null : new Set<number>(filters.weekday);
   const hours = ignore.timeOfWeek || filters.hour.length === 0 ? null : filters.hour;
@@ -67,10 +76,14 @@ function matcher(
     (!statuses || statuses.has(o.status)) &&
     (!weekdays || weekdays.has(weekdayOf(o.submitAt.slice(0, 10)))) &&
     (!hours || hours.includes(Number(o.submitAt.slice(11, 13)))) &&
-    (!q || String(o.id).includes(q) || fold(o.sender).includes(q));
+    (!labels || labels.has(o.label ?? "none")) &&
+    (!q ||
+      String(o.id).includes(q) ||
+      fold(o.sender).includes(q) ||
+      (!!o.label && fold(o.label).includes(q)));
 }
 
-function totals(orders: readonly Order[]): Totals {
+function totals(orders: readonly BareOrder[]): Totals {
   const c = zero();
   for (const o of orders) add(c, o);
   return withRate(c);
@@ -135,14 +148,14 @@ function statuses(orders: readonly Order[]): Record<OrderStatusKey, number> {
   return out;
 }
 
-const rateOf = (o: Order) => deliveryRate(o.delivered, o.undelivered);
+const rateOf = (o: BareOrder) => deliveryRate(o.delivered, o.undelivered);
 
 /** Sorts a copy; ties broken by id so pages are stable; a null delivery rate sorts last. */
-export function sortOrders(orders: readonly Order[], sort: Sort): Order[] {
+export function sortOrders<T extends BareOrder>(orders: readonly T[], sort: Sort): T[] {
   const desc = sort.startsWith("-");
-  const field = (desc ? sort.slice(1) : sort) as keyof Order | "deliveryRate";
+  const field = (desc ? sort.slice(1) : sort) as keyof BareOrder | "deliveryRate";
   const dir = desc ? -1 : 1;
-  const byId = (a: Order, b: Order) => (a.id - b.id) * dir;
+  const byId = (a: T, b: T) => (a.id - b.id) * dir;
   if (field === "deliveryRate") {
     return [...orders].sort((a, b) => {
       const ra = rateOf(a);
@@ -163,16 +176,46 @@ export function sortOrders(orders: readonly Order[], sort: Sort): Order[] {
 
 const asRange = (r: DateRange): Range => ({ start: r.start, end: r.end, timeZone: TIME_ZONE });
 
-export function filterAndSort(orders: readonly Order[], query: ReportQuery): Order[] {
+export function filterAndSort<T extends Labelled>(orders: readonly T[], query: ReportQuery): T[] {
   return sortOrders(orders.filter(matcher(query)), query.sort);
+}
+
+/** Per label (null: unlabelled), most messages first, then by label (Turkish), unlabelled last. */
+function campaigns(orders: readonly Order[]): CampaignRow[] {
+  const byLabel = new Map<string | null, { c: Counters; first: string; last: string }>();
+  for (const o of orders) {
+    let entry = byLabel.get(o.label);
+    if (!entry) byLabel.set(o.label, (entry = { c: zero(), first: o.submitAt, last: o.submitAt }));
+    add(entry.c, o);
+    if (o.submitAt < entry.first) entry.first = o.submitAt;
+    if (o.submitAt > entry.last) entry.last = o.submitAt;
+  }
+  return [...byLabel]
+    .map(([label, { c, first, last }]) => ({
+      label,
+      ...withRate(c),
+      firstSubmitAt: first,
+      lastSubmitAt: last,
+    }))
+    .sort(
+      (a, b) =>
+        b.messages - a.messages ||
+        (a.label === null || b.label === null
+          ? (a.label === null ? 1 : 0) - (b.label === null ? 1 : 0)
+          : a.label.localeCompare(b.label, "tr")),
+    );
 }
 
 export function buildReport(
   query: ReportQuery,
-  current: readonly Order[],
-  previous: readonly Order[],
+  currentBare: readonly BareOrder[],
+  previousBare: readonly BareOrder[],
   now: Date,
+  labels: ReadonlyMap<number, string> = new Map(),
 ): ReportResponse {
+  const labelled = (o: BareOrder): Order => ({ ...o, label: labels.get(o.id) ?? null });
+  const current = currentBare.map(labelled);
+  const previous = previousBare.map(labelled);
   const range = { start: query.start, end: query.end };
   const days = eachDay(range).length;
   const bucket: Bucket = query.bucket ?? (days <= 62 ? "day" : days <= 200 ? "week" : "month");
@@ -199,6 +242,7 @@ export function buildReport(
     senders: senders(current.filter(matcher(query, { sender: true }))),
     statuses: statuses(selected),
     heatmap: heatmap(current.filter(matcher(query, { timeOfWeek: true }))),
+    campaigns: campaigns(current.filter(matcher(query, { label: true }))),
     orders: {
       total: selected.length,
       page: query.page,

@@ -71,7 +71,7 @@ const SCALARS = [
   "minMessages",
   "bucket",
 ] as const;
-const LISTS = ["sender", "status", "weekday", "hour"] as const;
+const LISTS = ["sender", "status", "weekday", "hour", "label"] as const;
 
 /** Monday 0 … Sunday 6 (the heatmap's rows). */
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -101,6 +101,8 @@ const fields = {
   sep: sepParam(),
   /** Orders with at least this many messages only (applies like every other filter). */
   minMessages: intParam("minMessages", 1, MAX_MIN_MESSAGES).optional(),
+  /** Orders with these campaign labels only; `none`: the unlabelled ones. */
+  label: listParam(z.string().max(80, "each label must be at most 80 characters")),
   /** Orders submitted on these weekdays only (Monday 0, Istanbul time). */
   weekday: codeListParam("weekday", WEEKDAYS, "weekdays from 0 (Monday) to 6 (Sunday)"),
   /** Orders submitted in these hours only (0–23, Istanbul time). */
@@ -161,6 +163,7 @@ export const reportSearchParams = {
   weekday: parseAsArrayOf(parseAsNumberLiteral(WEEKDAYS), ",").withDefault([]),
   hour: parseAsArrayOf(parseAsInteger, ",").withDefault([]),
   bucket: parseAsStringLiteral(BUCKETS),
+  label: parseAsArrayOf(parseAsString, ",").withDefault([]),
 } satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
 
 export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });

@@ -57,6 +57,7 @@ export function resolveReportQuery(
       status: [],
       weekday: [],
       hour: [],
+      label: [],
       q: "",
       sort: DEFAULT_SORT,
       page: 1,

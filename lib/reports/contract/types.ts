@@ -2,6 +2,9 @@
 import type { Bucket } from "@/lib/dates";
 import type { OrderStatusKey } from "./statuses";
 
+/** An order as iletiMerkezi knows it (no label). */
+export type BareOrder = Omit<Order, "label">;
+
 export type Order = {
   id: number;
   status: number;
@@ -12,6 +15,8 @@ export type Order = {
   submitAt: string;
   sendAt: string;
   sender: string;
+  /** The campaign label the team gave it (the dashboard's own; iletiMerkezi has none). */
+  label: string | null;
 };
 
 export type Totals = {
@@ -54,6 +59,14 @@ export type HeatmapCell = {
   waiting: number;
 };
 
+/** A campaign label's orders in the range (label null: the unlabelled ones). */
+export type CampaignRow = Totals & {
+  label: string | null;
+  /** submitAt of its first and last order in the range (Istanbul wall clock). */
+  firstSubmitAt: string;
+  lastSubmitAt: string;
+};
+
 export type ReportResponse = {
   range: Range;
   generatedAt: string;
@@ -76,6 +89,8 @@ export type ReportResponse = {
    * pickable, as `senders` ignores the sender filter).
    */
   heatmap: HeatmapCell[];
+  /** By label, every filter but `label` applied (so every label stays pickable), most messages first. */
+  campaigns: CampaignRow[];
   orders: { total: number; page: number; pageSize: number; items: Order[] };
 };
 

@@ -1,8 +1,14 @@
 // Every aggregate of GET /api/reports in one pass over a view's rows: totals, per day, per
 // sender, per status, and which rows are selected; kept per view and filters (view.scans).
 import "server-only";
-import { bucketStart, type Bucket } from "@/lib/dates";
-import type { HeatmapCell, SenderRow, SeriesPoint, Totals } from "@/lib/reports/contract/types";
+import { bucketStart, wallTimestamp, type Bucket } from "@/lib/dates";
+import type {
+  CampaignRow,
+  HeatmapCell,
+  SenderRow,
+  SeriesPoint,
+  Totals,
+} from "@/lib/reports/contract/types";
 import {
   deliveryRate,
   ORDER_STATUS_KEYS,
@@ -12,13 +18,18 @@ import {
 } from "@/lib/reports/contract/statuses";
 import { ODD, type Columns, type SenderDictionary } from "./columns";
 import {
+  ALL,
   cellOfWallSeconds,
   compile,
   filtersKey,
+  LABEL_OK,
   matchLevel,
+  needsLabels,
+  SENDER_OK,
   withoutTimeOfWeek,
   type Filters,
 } from "./filters";
+import { labelColumn, type LabelBook } from "./labels";
 import type { Scan, View } from "./view";
 
 // Counters laid out as [orders, messages, delivered, undelivered, waiting] per bucket.
@@ -53,17 +64,19 @@ export function filteredTotals(
   parts: readonly Columns[],
   filters: Filters,
   dict: SenderDictionary,
+  book: LabelBook,
   untilWall?: number,
 ): Totals {
-  const c = compile(filters, dict);
+  const c = compile(filters, dict, book);
   const acc = new Float64Array(K);
   const until = untilWall ?? Infinity;
   for (const p of parts) {
+    const labels = needsLabels(filters) ? labelColumn(p, book) : null;
     for (let i = 0; i < p.n; i++) {
       const submit = p.submit[i] as number;
       // An unreadable time (ODD) cannot be placed before or after the cut-off: it counts.
       if (submit !== ODD && submit > until) continue;
-      if (matchLevel(c, p, i) === 2) addRow(acc, 0, p, i);
+      if (matchLevel(c, p, i, labels) === ALL) addRow(acc, 0, p, i);
     }
   }
   return totalsOf(acc, 0);
@@ -79,6 +92,7 @@ export type ViewAggregates = {
   senders: SenderRow[];
   statuses: Record<OrderStatusKey, number>;
   heatmap: HeatmapCell[];
+  campaigns: CampaignRow[];
 };
 
 function scan(view: View, filters: Filters): Scan {
@@ -87,7 +101,8 @@ function scan(view: View, filters: Filters): Scan {
   if (hit) return hit;
   const { cols, dict, days } = view;
   const { sender, n } = cols;
-  const c = compile(filters, dict);
+  const { book, of: labelOf } = view.labels;
+  const c = compile(filters, dict, book);
   const out: Scan = {
     selected: new Uint8Array(n),
     count: 0,
@@ -96,17 +111,35 @@ function scan(view: View, filters: Filters): Scan {
     perDay: new Float64Array(days.length * K),
     perSender: new Float64Array(dict.names.length * K),
     perCell: new Float64Array(168 * K),
+    perLabel: new Float64Array(book.names.length * K),
+    labelFirst: new Uint32Array(book.names.length).fill(ODD),
+    labelLast: new Uint32Array(book.names.length),
+    labelsSeen: [],
     seen: [],
     statusCounts: ORDER_STATUSES.map(() => 0),
   };
   const { selected, total, perDay, perSender, perCell, seen, statusCounts } = out;
+  const { perLabel, labelFirst, labelLast, labelsSeen } = out;
   for (let i = 0; i < n; i++) {
-    const level = matchLevel(c, cols, i);
+    const level = matchLevel(c, cols, i, labelOf);
     if (level === 0) continue;
-    const s = sender[i] as number;
-    if (perSender[s * K] === 0) seen.push(s);
-    addRow(perSender, s * K, cols, i);
-    if (level === 1) continue;
+    // Senders: every filter but sender; campaigns: every filter but label.
+    if (level & LABEL_OK) {
+      const s = sender[i] as number;
+      if (perSender[s * K] === 0) seen.push(s);
+      addRow(perSender, s * K, cols, i);
+    }
+    if (level & SENDER_OK) {
+      const l = labelOf[i] as number;
+      if (perLabel[l * K] === 0) labelsSeen.push(l);
+      addRow(perLabel, l * K, cols, i);
+      const submit = cols.submit[i] as number;
+      if (submit !== ODD) {
+        if (submit < (labelFirst[l] as number)) labelFirst[l] = submit;
+        if (submit > (labelLast[l] as number)) labelLast[l] = submit;
+      }
+    }
+    if (level !== ALL) continue;
     selected[i] = 1;
     out.count++;
     addRow(total, 0, cols, i);
@@ -146,13 +179,22 @@ function bucketed(days: readonly string[], perDay: Float64Array, bucket: Bucket)
   return out;
 }
 
+const collator = new Intl.Collator("tr");
+
+/** Most messages first; then by label (Turkish order), the unlabelled last. */
+export function byCampaign(a: CampaignRow, b: CampaignRow): number {
+  if (b.messages !== a.messages) return b.messages - a.messages;
+  if (a.label === null || b.label === null)
+    return a.label === b.label ? 0 : a.label === null ? 1 : -1;
+  return collator.compare(a.label, b.label);
+}
+
 /** Every aggregate of GET /api/reports, from one pass over the view (or its cached result). */
 export function aggregateView(view: View, filters: Filters, bucket: Bucket): ViewAggregates {
   const { dict, days } = view;
-  const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = scan(
-    view,
-    filters,
-  );
+  const { names } = view.labels.book;
+  const s = scan(view, filters);
+  const { selected, count, provisional, total, perDay, perSender, seen, statusCounts } = s;
   // The heatmap leaves the weekday and hour filters out: a second (cached) pass only when set.
   const { perCell } = scan(view, withoutTimeOfWeek(filters));
   const senders = seen
@@ -173,5 +215,13 @@ export function aggregateView(view: View, filters: Filters, bucket: Bucket): Vie
       hour: c % 24,
       ...counters(perCell, c * K),
     })),
+    campaigns: s.labelsSeen
+      .map((l) => ({
+        label: names[l] ?? null,
+        ...totalsOf(s.perLabel, l * K),
+        firstSubmitAt: s.labelFirst[l] === ODD ? "" : wallTimestamp(s.labelFirst[l] as number),
+        lastSubmitAt: s.labelFirst[l] === ODD ? "" : wallTimestamp(s.labelLast[l] as number),
+      }))
+      .sort(byCampaign),
   };
 }

@@ -6,7 +6,7 @@
 import "server-only";
 import { wallSeconds, wallTimestamp } from "@/lib/dates";
 import type { UpstreamOrder } from "@/lib/iletimerkezi/types";
-import type { Order } from "@/lib/reports/contract/types";
+import type { BareOrder } from "@/lib/reports/contract/types";
 
 /** The integer fields of an order, each a column. */
 export const NUMBER_FIELDS = [
@@ -190,8 +190,8 @@ export function sendAtOf(c: Columns, i: number): string {
   return v === ODD ? (c.odd?.get(i)?.[1] ?? "") : wallTimestamp(v);
 }
 
-/** The order at row i, with the API's field order. */
-export function orderAt(c: Columns, i: number, dict: SenderDictionary): Order {
+/** The order at row i, with the API's field order (its label is the view's: view.ts ordersAt). */
+export function orderAt(c: Columns, i: number, dict: SenderDictionary): BareOrder {
   return {
     id: c.id[i] as number,
     status: c.status[i] as number,

@@ -25,7 +25,9 @@ import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import { ProgressBoard } from "./progress";
 import { maskNumber, RecipientSource } from "./recipients";
+import { NO_LABELS, type Labels } from "./labels";
 import { buildReportFromView, loadView, type Comparison, type PreviousDays } from "./report";
+import { labelView } from "./view";
 
 export type EngineDeps = {
   client: IletimerkeziClient;
@@ -38,6 +40,8 @@ export type EngineDeps = {
   deadlineMs?: number;
   /** A walk nobody waits for or polls stops after this long (demand.ts). */
   abandonAfterMs?: number;
+  /** The account's campaign labels (lib/store/label-cache.ts); none: no order has a label. */
+  labels?: { current(): Promise<Labels> };
 };
 
 /** How long one report request may take before it answers 504 (the walk goes on for the cache). */
@@ -58,7 +62,10 @@ export function createEngine({
   progress,
   deadlineMs = REPORT_DEADLINE_MS,
   abandonAfterMs,
+  labels,
 }: EngineDeps) {
+  /** The labels as of now; a store that fails fails the answer (503), never a silent "no label". */
+  const labelsNow = (): Promise<Labels> => (labels ? labels.current() : Promise.resolve(NO_LABELS));
   const recipients = new RecipientSource(client);
   const board = new ProgressBoard(progress, log);
   const background = new Set<Promise<void>>();
@@ -124,7 +131,8 @@ export function createEngine({
       });
       try {
         const view = await Promise.race([loading, late]);
-        return buildReportFromView(query, view, await comparisonOf(query, requester), now());
+        const comparison = await comparisonOf(query, requester);
+        return buildReportFromView(query, view, comparison, await labelsNow(), now());
       } finally {
         clearTimeout(timer);
         interest.close();
@@ -158,6 +166,7 @@ export function createEngine({
       } finally {
         interest.close();
       }
+      labelView(view, await labelsNow());
       // The series' bucket plays no part in which rows are exported.
       const { selected, count } = aggregateView(view, query, "day");
       const rows = sortedRows(view, query.sort, selected, count, 0, count);
@@ -165,7 +174,7 @@ export function createEngine({
     },
 
     async order(query: OrderQuery): Promise<OrderDetailResponse> {
-      let order: OrderDetailResponse["order"];
+      let order: Omit<OrderDetailResponse["order"], "label">;
       let total: number;
       let items: Recipient[];
       if (query.status.length === 0) {
@@ -190,7 +199,8 @@ export function createEngine({
         pageSize: query.pageSize,
         items: items.map(shown(query)),
       };
-      return { order, messages };
+      const label = (await labelsNow()).byOrder.get(query.id) ?? null;
+      return { order: { ...order, label }, messages };
     },
 
     /**

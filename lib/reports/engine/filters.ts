@@ -5,14 +5,21 @@ import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import { weekdayOfEpochDay } from "@/lib/dates";
 import { fold } from "@/lib/reports/contract/search-text";
 import { ODD, type Columns, type SenderDictionary } from "./columns";
+import type { LabelBook } from "./labels";
 
 export type Filters = Pick<
   ReportQuery,
-  "sender" | "status" | "q" | "minMessages" | "weekday" | "hour"
+  "sender" | "status" | "q" | "minMessages" | "weekday" | "hour" | "label"
 >;
 
 export const filtersKey = (f: Filters) =>
-  JSON.stringify([f.sender, f.status, f.q, f.minMessages ?? 0, f.weekday, f.hour]);
+  JSON.stringify([f.sender, f.status, f.q, f.minMessages ?? 0, f.weekday, f.hour, f.label]);
+
+/** Whether the filters read a row's label (a label filter, or a search that may match one). */
+export const needsLabels = (f: Filters) => f.label.length > 0 || f.q.trim() !== "";
+
+/** In `label=`, the unlabelled orders. */
+export const NO_LABEL = "none";
 
 /** The filters without the time of week: what the heatmap shows, so every cell stays pickable. */
 export const withoutTimeOfWeek = (f: Filters): Filters =>
@@ -37,9 +44,13 @@ export type Compiled = {
   minTotal: number;
   /** By heatmap cell (cellOfWallSeconds): 1 if the weekday and hour filters admit it (null: none). */
   cellOk: Uint8Array | null;
+  /** By label number (labels.ts; 0: none): 1 if the label filter admits it (null: no filter). */
+  labelOk: Uint8Array | null;
+  /** By label number: 1 if the folded label contains q (null: no q). */
+  labelQ: Uint8Array | null;
 };
 
-export function compile(filters: Filters, dict: SenderDictionary): Compiled {
+export function compile(filters: Filters, dict: SenderDictionary, book: LabelBook): Compiled {
   const size = dict.names.length;
   let senderOk: Uint8Array | null = null;
   if (filters.sender.length > 0) {
@@ -57,6 +68,16 @@ export function compile(filters: Filters, dict: SenderDictionary): Compiled {
       if (fold(name).includes(q)) senderQ![i] = 1;
     });
   }
+  let labelOk: Uint8Array | null = null;
+  if (filters.label.length > 0) {
+    const wanted = new Set(filters.label);
+    labelOk = Uint8Array.from(book.names, (name) =>
+      wanted.has(name === null ? NO_LABEL : name) ? 1 : 0,
+    );
+  }
+  const labelQ = q
+    ? Uint8Array.from(book.names, (name) => (name !== null && fold(name).includes(q) ? 1 : 0))
+    : null;
   return {
     statuses: filters.status.length === 0 ? null : new Set(filters.status),
     senderOk,
@@ -65,6 +86,8 @@ export function compile(filters: Filters, dict: SenderDictionary): Compiled {
     qDigits: /^\d+$/.test(q),
     minTotal: filters.minMessages ?? 0,
     cellOk: cellMask(filters),
+    labelOk,
+    labelQ,
   };
 }
 
@@ -80,8 +103,23 @@ function cellMask({ weekday, hour }: Filters): Uint8Array | null {
   return mask;
 }
 
-/** 1: passes every filter but sender; 2: passes the sender filter too. */
-export function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
+/** matchLevel's bits: the row passes every filter but sender and label (CORE), and each of those. */
+export const CORE = 1;
+export const SENDER_OK = 2;
+export const LABEL_OK = 4;
+export const ALL = CORE | SENDER_OK | LABEL_OK;
+
+/**
+ * Which filters row i passes: 0 when it fails one of status, size, time or search; else CORE with
+ * SENDER_OK and LABEL_OK when it passes those too (ALL: selected). `labels`: the rows' label
+ * numbers (labels.ts), or null when none is labelled or the filters do not read labels.
+ */
+export function matchLevel(
+  c: Compiled,
+  cols: Columns,
+  i: number,
+  labels: Uint32Array | null,
+): number {
   if (c.statuses && !c.statuses.has(cols.status[i] as number)) return 0;
   if ((cols.total[i] as number) < c.minTotal) return 0;
   if (c.cellOk) {
@@ -90,6 +128,17 @@ export function matchLevel(c: Compiled, cols: Columns, i: number): 0 | 1 | 2 {
     if (submit === ODD || !c.cellOk[cellOfWallSeconds(submit)]) return 0;
   }
   const s = cols.sender[i] as number;
-  if (c.senderQ && !c.senderQ[s] && !(c.qDigits && String(cols.id[i]).includes(c.q))) return 0;
-  return c.senderOk && !c.senderOk[s] ? 1 : 2;
+  const l = labels ? (labels[i] as number) : 0;
+  if (
+    c.senderQ &&
+    !c.senderQ[s] &&
+    !(c.qDigits && String(cols.id[i]).includes(c.q)) &&
+    !c.labelQ?.[l]
+  )
+    return 0;
+  return (
+    CORE |
+    (c.senderOk && !c.senderOk[s] ? 0 : SENDER_OK) |
+    (c.labelOk && !c.labelOk[l] ? 0 : LABEL_OK)
+  );
 }

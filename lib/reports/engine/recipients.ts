@@ -7,7 +7,7 @@ import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { CallOwner } from "@/lib/iletimerkezi/scheduler";
 import type { UpstreamReport } from "@/lib/iletimerkezi/types";
 import { isFinalOrder } from "@/lib/reports/contract/statuses";
-import type { Order, Recipient } from "@/lib/reports/contract/types";
+import type { BareOrder, Recipient } from "@/lib/reports/contract/types";
 
 export const ROW_COUNT_MAX = 1000;
 const FINAL_TTL_MS = 3_600_000;
@@ -36,7 +36,7 @@ const PAGES_AHEAD = 2;
 /** Pages past the counters' promise that are still asked for while pages come back full. */
 const PAGES_PAST_COUNTERS = 50;
 
-type OrderWithPrice = Order & { price: number | null };
+type OrderWithPrice = BareOrder & { price: number | null };
 export type FullOrder = { order: OrderWithPrice; recipients: Recipient[] };
 /** An order's recipients page by page: the first page is in hand, the rest come as they are read. */
 type RecipientPages = {

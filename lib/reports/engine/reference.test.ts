@@ -19,6 +19,7 @@ import { toCsv } from "./csv";
 import { csvPercent } from "./export";
 import { exportWords } from "./export-words";
 import { sortedRows } from "./ordering";
+import type { Labels } from "./labels";
 import { buildView, ordersAt } from "./view";
 
 // Names that stress collation (Turkish dotted/dotless i, case), CSV quoting and formula escaping.
@@ -134,10 +135,11 @@ describe("columnar report = reference report", () => {
     const n = orders.length;
     const all = new Uint8Array(n).fill(1);
     const some = Uint8Array.from(orders, (o) => (o.status === 114 ? 1 : 0));
-    const chosen = orders.filter((o) => o.status === 114);
+    // Nothing labelled: every item says so.
+    const chosen = orders.filter((o) => o.status === 114).map((o) => ({ ...o, label: null }));
     for (const sort of SORTS) {
       const want = sortOrders(
-        orders.map((o) => ({ ...o })),
+        orders.map((o) => ({ ...o, label: null })),
         sort,
       );
       expect(ordersAt(view, sortedRows(view, sort, all, n, 0, n)), sort).toEqual(want);
@@ -151,18 +153,35 @@ describe("columnar report = reference report", () => {
   });
 
   it("answers every query exactly as the reference, in the same key order", async () => {
-    const h = harness({ ordersPerDay: 40 }, { mapResponse: renamed });
+    // Labels on a third of the orders, relabelled every 15 queries (a new snapshot, as after a
+    // change on any instance): filters, search, campaigns and items follow the one in force.
+    let labels: Labels = { revision: 0, byOrder: new Map() };
+    const h = harness(
+      { ordersPerDay: 40 },
+      { mapResponse: renamed, labels: { current: async () => labels } },
+    );
     const today = "2026-04-29";
     const r = rng(42);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+    const LABELS = ["Bayram 2026", "Black Friday SMS", "İndirim", "ılık kampanya"];
+    const relabel = async () => {
+      const byOrder = new Map<number, string>();
+      for (const o of await h.ordersIn({ start: "2025-12-01", end: today }))
+        if (r() < 0.33) byOrder.set(o.id, pick(LABELS));
+      labels = { revision: labels.revision + 1, byOrder };
+    };
     for (let k = 0; k < 120; k++) {
+      if (k % 15 === 0) await relabel();
       const p = new URLSearchParams({
         start: pick(["2025-12-31", "2026-03-01", "2026-04-01", "2026-04-20"]),
         end: pick(["2026-04-22", "2026-04-29"]),
       });
       if (r() < 0.4) p.set("sender", NAMES.filter(() => r() < 0.3).join(",") || "bilgi");
       if (r() < 0.3) p.set("status", pick(["113", "114", "115", "114,115", "113,115"]));
-      if (r() < 0.3) p.set("q", pick(["bilgi", "ILIK", "i", "3", "31", ";", "zz", "çiç"]));
+      if (r() < 0.3)
+        p.set("q", pick(["bilgi", "ILIK", "i", "3", "31", ";", "zz", "çiç", "bayram", "İNDİR"]));
+      if (r() < 0.3)
+        p.set("label", pick(["Bayram 2026", "none", "İndirim,ılık kampanya", "Yok böyle"]));
       p.set("sort", pick(SORTS));
       p.set("pageSize", String(pick([1, 7, 50, 500])));
       p.set("page", String(pick([1, 2, 3, 40, 9999])));
@@ -177,7 +196,7 @@ describe("columnar report = reference report", () => {
       const previous = comparison ? await h.ordersIn(comparison) : [];
       const got = await h.engine.report(query);
       const current = await h.ordersIn(query);
-      const want = buildReport(query, current, previous, new Date(got.generatedAt));
+      const want = buildReport(query, current, previous, new Date(got.generatedAt), labels.byOrder);
       expect(JSON.stringify(got)).toBe(JSON.stringify(want));
 
       if (k % 6 === 0) {
@@ -186,7 +205,8 @@ describe("columnar report = reference report", () => {
         );
         const sep = csv.split("\r\n")[0]!.includes(";") ? ";" : ",";
         const words = exportWords("tr");
-        const rows = filterAndSort(current, query).map((o) => {
+        const labelled = current.map((o) => ({ ...o, label: labels.byOrder.get(o.id) ?? null }));
+        const rows = filterAndSort(labelled, query).map((o) => {
           const rate = deliveryRate(o.delivered, o.undelivered);
           return [
             o.id,

@@ -12,7 +12,8 @@ import { filtersKey } from "./filters";
 import type { OrderStore } from "./order-store";
 import { sortedRows } from "./ordering";
 import type { ProgressBoard } from "./progress";
-import { ordersAt, type View } from "./view";
+import type { Labels } from "./labels";
+import { labelView, ordersAt, type View } from "./view";
 
 const asRange = (r: DateRange): Range => ({ start: r.start, end: r.end, timeZone: TIME_ZONE });
 
@@ -47,8 +48,10 @@ export function buildReportFromView(
   query: ReportQuery,
   view: View,
   comparison: Comparison | null,
+  labels: Labels,
   now: Date,
 ): ReportResponse {
+  labelView(view, labels);
   const range = { start: query.start, end: query.end };
   const bucket = query.bucket ?? defaultBucket(range);
   const a = aggregateView(view, query, bucket);
@@ -72,6 +75,7 @@ export function buildReportFromView(
     senders: a.senders,
     statuses: a.statuses,
     heatmap: a.heatmap,
+    campaigns: a.campaigns,
     orders: {
       total: a.count,
       page: query.page,
@@ -98,7 +102,13 @@ function previousTotals(
   const hit = view.previous.get(key);
   if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i]))
     return { ...hit.totals };
-  const totals = filteredTotals(parts, query, view.dict, cutoff ? wallSeconds(cutoff) : undefined);
+  const totals = filteredTotals(
+    parts,
+    query,
+    view.dict,
+    view.labels.book,
+    cutoff ? wallSeconds(cutoff) : undefined,
+  );
   view.previous.set(key, { parts, totals });
   return { ...totals };
 }

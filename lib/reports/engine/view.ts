@@ -7,6 +7,7 @@ import type { DateRange } from "@/lib/dates";
 import type { Order, Totals } from "@/lib/reports/contract/types";
 import type { SortField } from "@/lib/reports/contract/report-query";
 import { concatColumns, orderAt, type Columns, type SenderDictionary } from "./columns";
+import { labelBook, labelColumn, NO_LABELS, type LabelBook, type Labels } from "./labels";
 
 /** Filter sets remembered per view: a user paging, sorting and filtering revisits a handful. */
 const FILTER_SETS_KEPT = 16;
@@ -21,6 +22,12 @@ export type Scan = {
   perSender: Float64Array;
   /** By heatmap cell (weekday × 24 + hour of submitAt). */
   perCell: Float64Array;
+  /** By label number (labels.ts), every filter but label; first and last submitAt (ODD: none). */
+  perLabel: Float64Array;
+  labelFirst: Uint32Array;
+  labelLast: Uint32Array;
+  /** Label numbers in order of first appearance. */
+  labelsSeen: number[];
   /** Sender indices in order of first appearance (the reference lists them so before sorting). */
   seen: number[];
   statusCounts: number[];
@@ -47,6 +54,8 @@ export type View = {
   scans: LRUCache<string, Scan>;
   /** The previous period's filtered totals per set of filters, while its days stay the same blocks. */
   previous: LRUCache<string, { parts: readonly Columns[]; totals: Totals }>;
+  /** The labels the caches above were made with, and each row's label number. */
+  labels: { book: LabelBook; of: Uint32Array };
 };
 
 export function buildView(
@@ -71,8 +80,25 @@ export function buildView(
     orderings: new Map(),
     scans: new LRUCache({ max: FILTER_SETS_KEPT }),
     previous: new LRUCache({ max: FILTER_SETS_KEPT }),
+    labels: { book: labelBook(NO_LABELS), of: new Uint32Array(cols.n) },
   };
 }
 
+/**
+ * Puts the labels of `labels` on the view: when they are not the ones its caches were made with,
+ * each row's label number is read again and the filtered aggregates start over. Call it right
+ * before building an answer, in the same synchronous run, so the whole answer uses one snapshot.
+ */
+export function labelView(view: View, labels: Labels): void {
+  const book = labelBook(labels);
+  if (view.labels.book === book) return;
+  view.labels = { book, of: labelColumn(view.cols, book) };
+  view.scans.clear();
+  view.previous.clear();
+}
+
 export const ordersAt = (view: View, rows: readonly number[]): Order[] =>
-  rows.map((i) => orderAt(view.cols, i, view.dict));
+  rows.map((i) => ({
+    ...orderAt(view.cols, i, view.dict),
+    label: view.labels.book.names[view.labels.of[i] as number] ?? null,
+  }));
