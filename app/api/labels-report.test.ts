@@ -120,4 +120,65 @@ describe("labels in reports, through the routes", () => {
     ).json()) as OrderDetailResponse;
     expect(labelled.order.label).toBe("Bayram 2026");
   });
+
+  it("labels every order a report query matches, and refuses past 5000 with the count", async () => {
+    setEnvForTesting({ ...base, users });
+    let cache: ReturnType<typeof labelCache> | null = null;
+    const h = use(
+      { ordersPerDay: 700 },
+      {
+        labels: {
+          current: async () => {
+            cache ??= labelCache(labelStore((await store()).db, h.services.fingerprint));
+            return cache.current();
+          },
+        },
+      },
+    );
+    const cookie = await sessionCookieFor("ali");
+    const day = "start=2026-04-27&end=2026-04-27";
+    const query = `${day}&sender=BILGI&status=114`;
+    const want = (await (
+      await reports(await get(`/api/reports?${query}`), noParams)
+    ).json()) as ReportResponse;
+    expect(want.orders.total).toBeGreaterThan(0);
+    const res = await bulk(
+      send("POST", "/api/labels", { label: "Kasım OTP", query: `?${query}` }, cookie),
+      noParams,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ labelled: want.orders.total });
+    const got = (await (
+      await reports(
+        await get(`/api/reports?${day}&label=${encodeURIComponent("Kasım OTP")}`),
+        noParams,
+      )
+    ).json()) as ReportResponse;
+    expect(got.totals).toEqual(want.totals);
+
+    const wide = "start=2026-04-14&end=2026-04-27";
+    const all = (await (
+      await reports(await get(`/api/reports?${wide}`), noParams)
+    ).json()) as ReportResponse;
+    expect(all.totals.orders).toBeGreaterThan(5000);
+    const tooMany = await bulk(
+      send("POST", "/api/labels", { label: "Hepsi", query: wide }, cookie),
+      noParams,
+    );
+    expect(tooMany.status).toBe(400);
+    const { error } = (await tooMany.json()) as { error: { message: string } };
+    expect(error.message).toContain(`The filters match ${all.totals.orders} orders`);
+    const none = await bulk(
+      send("POST", "/api/labels", { label: "Hiç", query: `${day}&q=zzzz` }, cookie),
+      noParams,
+    );
+    expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(
+      /no order/,
+    );
+    const bad = await bulk(
+      send("POST", "/api/labels", { label: "x", query: "start=yesterday" }, cookie),
+      noParams,
+    );
+    expect(bad.status).toBe(400);
+  });
 });

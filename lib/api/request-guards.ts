@@ -63,7 +63,12 @@ export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes?: number,
 ): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJsonBody(request, maxBytes));
+  return checkBody(schema, await readJsonBody(request, maxBytes));
+}
+
+/** A body already read, checked against `schema`: a 400 with the schema's first message if not. */
+export function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const message = parsed.error.issues[0]?.message ?? "The body is not what this route takes.";
   throw new ApiError("invalid_query", /[.!?]$/.test(message) ? message : `${message}.`);

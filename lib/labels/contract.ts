@@ -102,6 +102,22 @@ export const setLabelsBody = z.object(
   { error: 'Send {"label": "<text>" or null, "ids": [<order ids>]}.' },
 );
 
+/**
+ * POST /api/labels with a report query (the /reports page's query string) instead of ids: every
+ * order the query's filters match, whatever its page (at most MAX_LABEL_IDS).
+ */
+export const labelMatchingBody = z.object(
+  {
+    label: labelField,
+    query: z
+      .string({
+        error: 'query must be a report query string, e.g. "start=2026-11-01&end=2026-11-27".',
+      })
+      .max(4000, "query must be at most 4000 characters."),
+  },
+  { error: 'Send {"label": "<text>" or null, "query": "<report query>"}.' },
+);
+
 /** PUT /api/orders/{id}/label's answer. */
 export type SetLabelResponse = { id: number; label: string | null };
 /** POST /api/labels' answer: how many distinct orders now carry the label (or none). */

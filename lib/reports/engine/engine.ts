@@ -173,6 +173,30 @@ export function createEngine({
       return exportOrders(view, rows, query.sep, file, now());
     },
 
+    /**
+     * The ids of the orders a query's filters match (every page), at most `limit` of them, and how
+     * many there are: what "label every order matching the filters" labels.
+     */
+    async matchingIds(
+      query: ReportQuery,
+      limit: number,
+      requester: Requester = ANONYMOUS,
+    ): Promise<{ ids: number[]; total: number }> {
+      const interest = demand.interest(query, requester.user, false, requester.signal);
+      let view;
+      try {
+        view = await store.loadView(query, { refresh: false, interest });
+      } finally {
+        interest.close();
+      }
+      labelView(view, await labelsNow());
+      const { selected, count } = aggregateView(view, query, "day");
+      const ids: number[] = [];
+      for (let i = 0; i < view.cols.n && ids.length < limit; i++)
+        if (selected[i]) ids.push(view.cols.id[i] as number);
+      return { ids, total: count };
+    },
+
     async order(query: OrderQuery): Promise<OrderDetailResponse> {
       let order: Omit<OrderDetailResponse["order"], "label">;
       let total: number;
