@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import { OUTCOME_TEXT, type Outcome } from "@/components/charts/chart-config";
 import { ArrowDownIcon, ArrowUpIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
@@ -25,7 +26,20 @@ function share(part: number, totals: Totals): number | null {
 
 type CardsProps = { report: ReportResponse; today: string };
 
-export function KpiCards({ report, today }: CardsProps) {
+/**
+ * The cards read the totals, the comparison and the range only: a sort or a page (new rows, the
+ * same numbers, shared by lib/client/share-report.ts) leaves them as they are.
+ */
+export const KpiCards = memo(
+  KpiCardsNow,
+  (a, b) =>
+    a.today === b.today &&
+    a.report.totals === b.report.totals &&
+    a.report.previous === b.report.previous &&
+    a.report.range === b.report.range,
+);
+
+function KpiCardsNow({ report, today }: CardsProps) {
   const { t, fmt } = useI18n();
   const against = report.previous
     ? comparisonPhrase(t, fmt, report.range, report.previous, today)

@@ -10,6 +10,7 @@ import {
   reportKey,
   reportQueryOptions,
 } from "@/lib/client/report-queries";
+import { shareReport } from "@/lib/client/share-report";
 
 const AUTO_REFRESH_MS = 60_000;
 const COMPARISON_POLL_MS = 1000;
@@ -21,6 +22,8 @@ export function useReport(query: ReportQuery) {
     ...reportQueryOptions(query),
     // The first numbers come before the comparison: ask again until the previous period is in.
     refetchInterval: (q) => (q.state.data?.previous?.pending ? COMPARISON_POLL_MS : false),
+    // Parts equal to the last answer shown keep their identity (memoised charts skip them).
+    select: shareReport,
     // Paging, sorting and filtering keep the rows on screen; a new range shows skeletons and progress.
     placeholderData: (previous: ReportResponse | undefined) =>
       previous && previous.range.start === query.start && previous.range.end === query.end
