@@ -17,7 +17,6 @@ export const GET = withSession<{ id: string }>(
       headers: {
         "content-type": CONTENT_TYPE[name.split(".").pop() ?? ""] ?? "application/octet-stream",
         "content-disposition": `attachment; filename="${name}"`,
-        "content-length": String(data.byteLength),
         "cache-control": "no-store",
       },
     });
