@@ -13,6 +13,7 @@ import { useI18n } from "@/lib/i18n/context";
 import { ApiError } from "@/lib/api/api-error";
 import { orderQueryOptions, safeReportHref } from "@/lib/client/order-queries";
 import { orderSearchParams, sanitizeOrderView } from "@/lib/reports/contract/order-query";
+import { OrderLabel } from "./order-label";
 import { OrderSummary, OrderSummarySkeleton } from "./order-summary";
 import { RecipientsPanel } from "./recipients-panel";
 
@@ -46,6 +47,11 @@ export function OrderView({ id }: { id: number }) {
           </h1>
           {detail.data ? <OrderStatusBadge status={detail.data.order.status} /> : null}
         </div>
+        {detail.data ? (
+          <div className="mt-2">
+            <OrderLabel id={id} label={detail.data.order.label} />
+          </div>
+        ) : null}
       </div>
 
       {error?.code === "order_not_found" ? (

@@ -4,8 +4,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { ChevronDownIcon, SearchIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
+import { NO_LABEL } from "@/lib/reports/contract/report-query";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/reports/contract/statuses";
-import type { SenderRow } from "@/lib/reports/contract/types";
+import type { CampaignRow, SenderRow } from "@/lib/reports/contract/types";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -128,13 +129,85 @@ export function SenderFilter({
   value: string[];
   onChange: (senders: string[]) => void;
 }) {
-  const { t, fmt, plural } = useI18n();
+  const { t, plural } = useI18n();
+  // Every selected sender stays listed, even when it has no orders in this range.
+  const counts = new Map(senders.map((s) => [s.sender, s.orders]));
+  const names = [...new Set([...senders.map((s) => s.sender), ...value])];
+  return (
+    <ChecklistFilter
+      title={t.table.senderFilter}
+      summary={
+        value.length === 0
+          ? t.table.allSenders
+          : value.length === 1
+            ? (value[0] as string)
+            : interpolate(plural(t.table.nSenders, value.length), { count: value.length })
+      }
+      options={names.map((name) => ({ value: name, text: name, count: counts.get(name) ?? 0 }))}
+      value={value}
+      onChange={onChange}
+      clearText={t.table.clearSenders}
+      testId="sender-filter"
+    />
+  );
+}
+
+/** Campaign labels to show (`none`: the unlabelled orders), from the range's campaigns. */
+export function LabelFilter({
+  campaigns,
+  value,
+  onChange,
+}: {
+  campaigns: CampaignRow[];
+  value: string[];
+  onChange: (labels: string[]) => void;
+}) {
+  const { t, plural } = useI18n();
+  const key = (label: string | null) => label ?? NO_LABEL;
+  const counts = new Map(campaigns.map((c) => [key(c.label), c.orders]));
+  const keys = [...new Set([...campaigns.map((c) => key(c.label)), ...value])];
+  const text = (k: string) => (k === NO_LABEL ? t.labels.unlabelled : k);
+  return (
+    <ChecklistFilter
+      title={t.labels.filter}
+      summary={
+        value.length === 0
+          ? t.labels.allLabels
+          : value.length === 1
+            ? text(value[0] as string)
+            : interpolate(plural(t.labels.nLabels, value.length), { count: value.length })
+      }
+      options={keys.map((k) => ({ value: k, text: text(k), count: counts.get(k) ?? 0 }))}
+      value={value}
+      onChange={onChange}
+      clearText={t.table.clearSenders}
+      testId="label-filter"
+    />
+  );
+}
+
+/** A button that opens a list of checkboxes with counts: several values of one filter. */
+function ChecklistFilter({
+  title,
+  summary,
+  options,
+  value,
+  onChange,
+  clearText,
+  testId,
+}: {
+  title: string;
+  summary: string;
+  options: { value: string; text: string; count: number }[];
+  value: string[];
+  onChange: (values: string[]) => void;
+  clearText: string;
+  testId: string;
+}) {
+  const { fmt } = useI18n();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
-  // Every selected sender stays listed, even when it has no orders in this range.
-  const names = [...new Set([...senders.map((s) => s.sender), ...value])];
-  const counts = new Map(senders.map((s) => [s.sender, s.orders]));
 
   useEffect(() => {
     if (!open) return;
@@ -144,13 +217,6 @@ export function SenderFilter({
     document.addEventListener("pointerdown", onPointer);
     return () => document.removeEventListener("pointerdown", onPointer);
   }, [open]);
-
-  const label =
-    value.length === 0
-      ? t.table.allSenders
-      : value.length === 1
-        ? value[0]
-        : interpolate(plural(t.table.nSenders, value.length), { count: value.length });
 
   return (
     <div
@@ -170,10 +236,10 @@ export function SenderFilter({
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((v) => !v)}
-        data-testid="sender-filter"
+        data-testid={testId}
       >
-        <span className="muted font-normal">{t.table.senderFilter}:</span>
-        <span className="max-w-32 truncate">{label}</span>
+        <span className="muted font-normal">{title}:</span>
+        <span className="max-w-32 truncate">{summary}</span>
         <ChevronDownIcon />
       </button>
       {open ? (
@@ -182,25 +248,27 @@ export function SenderFilter({
           className="card absolute top-full left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] p-2 shadow-xl"
         >
           <fieldset>
-            <legend className="sr-only">{t.table.senderFilter}</legend>
+            <legend className="sr-only">{title}</legend>
             <ul className="max-h-72 overflow-y-auto">
-              {names.map((name) => {
-                const checked = value.includes(name);
+              {options.map((option) => {
+                const checked = value.includes(option.value);
                 return (
-                  <li key={name}>
+                  <li key={option.value}>
                     <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                       <input
                         type="checkbox"
                         className="size-4 accent-indigo-600"
                         checked={checked}
                         onChange={() =>
-                          onChange(checked ? value.filter((v) => v !== name) : [...value, name])
+                          onChange(
+                            checked
+                              ? value.filter((v) => v !== option.value)
+                              : [...value, option.value],
+                          )
                         }
                       />
-                      <span className="min-w-0 flex-1 truncate">{name}</span>
-                      <span className="muted text-xs tabular-nums">
-                        {fmt.number(counts.get(name) ?? 0)}
-                      </span>
+                      <span className="min-w-0 flex-1 truncate">{option.text}</span>
+                      <span className="muted text-xs tabular-nums">{fmt.number(option.count)}</span>
                     </label>
                   </li>
                 );
@@ -213,7 +281,7 @@ export function SenderFilter({
               className="btn btn-ghost mt-1 w-full"
               onClick={() => onChange([])}
             >
-              {t.table.clearSenders}
+              {clearText}
             </button>
           ) : null}
         </div>

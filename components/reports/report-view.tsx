@@ -10,13 +10,16 @@ import { defaultBucket, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/contract/report-query";
-import { exportHref } from "@/lib/client/report-queries";
+import { exportHref, reportSearch } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
+import { CampaignsCard } from "./campaigns-card";
 import { EmptyState } from "./empty-state";
+import { LabelMatching } from "./label-matching";
 import { HeatmapCard, type TimeOfWeek } from "./heatmap-card";
 import { WorstOrdersCard } from "./worst-orders-card";
 import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
 import {
+  LabelFilter,
   MinMessagesFilter,
   SearchBox,
   SenderFilter,
@@ -81,6 +84,16 @@ export function ReportView({
     () => ({ weekday: query.weekday, hour: query.hour }),
     [query.weekday, query.hour],
   );
+  const toggleLabel = useCallback(
+    (label: string) =>
+      void setParams({
+        label: query.label.includes(label)
+          ? query.label.filter((l) => l !== label)
+          : [...query.label, label],
+        page: null,
+      }),
+    [setParams, query.label],
+  );
   const showWorst = useCallback(
     (minMessages: number, sort: Sort) => {
       void setParams({ minMessages, sort, page: null });
@@ -95,7 +108,8 @@ export function ReportView({
     query.q !== "" ||
     query.minMessages !== undefined ||
     query.weekday.length > 0 ||
-    query.hour.length > 0;
+    query.hour.length > 0 ||
+    query.label.length > 0;
   const reportHref = `/reports${serializeReportParams(params)}`;
   const toggleSender = (sender: string) =>
     void setParams({
@@ -155,6 +169,11 @@ export function ReportView({
             value={query.status}
             onChange={(status) => void setParams({ status, page: null })}
           />
+          <LabelFilter
+            campaigns={data?.campaigns ?? []}
+            value={query.label}
+            onChange={(label) => void setParams({ label, page: null })}
+          />
           <TimeOfWeekChip
             value={timeOfWeek}
             onClear={() => setTimeOfWeek({ weekday: [], hour: [] })}
@@ -198,6 +217,7 @@ export function ReportView({
               minMessages: null,
               weekday: null,
               hour: null,
+              label: null,
               page: null,
             })
           }
@@ -245,6 +265,14 @@ export function ReportView({
             )}
           </div>
 
+          {data ? (
+            <CampaignsCard
+              campaigns={data.campaigns}
+              selected={query.label}
+              onToggle={toggleLabel}
+            />
+          ) : null}
+
           <section className="card min-w-0" aria-labelledby="orders-title">
             <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
               <h2 id="orders-title" className="card-title">
@@ -255,7 +283,15 @@ export function ReportView({
                   </span>
                 ) : null}
               </h2>
-              <p className="muted text-xs">{t.table.timesNote}</p>
+              <div className="flex flex-wrap items-center gap-3">
+                {data ? (
+                  <LabelMatching
+                    target={{ query: reportSearch(query, { page: false }) }}
+                    count={data.orders.total}
+                  />
+                ) : null}
+                <p className="muted text-xs">{t.table.timesNote}</p>
+              </div>
             </div>
             {data ? (
               <>

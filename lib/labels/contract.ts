@@ -32,7 +32,11 @@ const charCount = (text: string) => {
   return n;
 };
 
-export type LabelCheck = { ok: true; label: string } | { ok: false; message: string };
+/** Why a label is refused, for the pages' own words (the message is the API's). */
+export type LabelProblem = "empty" | "invisible" | "long" | "comma" | "reserved";
+
+export type LabelCheck =
+  { ok: true; label: string } | { ok: false; problem: LabelProblem; message: string };
 
 /**
  * A label as stored: NFC, trimmed, whitespace runs as one space. Refused (with a sentence a user
@@ -41,25 +45,30 @@ export type LabelCheck = { ok: true; label: string } | { ok: false; message: str
  */
 export function checkLabel(raw: string): LabelCheck {
   const label = raw.normalize("NFC").replace(WHITESPACE, " ").trim();
-  if (label === "") return { ok: false, message: "Type a label (1–80 characters)." };
+  if (label === "")
+    return { ok: false, problem: "empty", message: "Type a label (1–80 characters)." };
   if (INVISIBLE.test(label))
     return {
       ok: false,
+      problem: "invisible",
       message: "The label has a control or invisible character; type it again without it.",
     };
   if (charCount(label) > MAX_LABEL_CHARS || label.length > MAX_LABEL_CODE_UNITS)
     return {
       ok: false,
+      problem: "long",
       message: `The label is ${charCount(label)} characters long; keep it to ${MAX_LABEL_CHARS}.`,
     };
   if (label.includes(","))
     return {
       ok: false,
+      problem: "comma",
       message: "A label cannot contain a comma (filters list labels with commas); use a dash.",
     };
   if (fold(label) === RESERVED)
     return {
       ok: false,
+      problem: "reserved",
       message: `"${label}" is reserved for orders without a label; choose another label.`,
     };
   return { ok: true, label };

@@ -73,6 +73,9 @@ const SCALARS = [
 ] as const;
 const LISTS = ["sender", "status", "weekday", "hour", "label"] as const;
 
+/** In `label=`, the unlabelled orders. */
+export const NO_LABEL = "none";
+
 /** Monday 0 … Sunday 6 (the heatmap's rows). */
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

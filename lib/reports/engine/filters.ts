@@ -1,7 +1,7 @@
 // The report's filters compiled once per view into lookups by sender index, then applied a row
 // at a time: the same matches as the reference (lib/testing/reference-report.ts).
 import "server-only";
-import type { ReportQuery } from "@/lib/reports/contract/report-query";
+import { NO_LABEL, type ReportQuery } from "@/lib/reports/contract/report-query";
 import { weekdayOfEpochDay } from "@/lib/dates";
 import { fold } from "@/lib/reports/contract/search-text";
 import { ODD, type Columns, type SenderDictionary } from "./columns";
@@ -17,9 +17,6 @@ export const filtersKey = (f: Filters) =>
 
 /** Whether the filters read a row's label (a label filter, or a search that may match one). */
 export const needsLabels = (f: Filters) => f.label.length > 0 || f.q.trim() !== "";
-
-/** In `label=`, the unlabelled orders. */
-export const NO_LABEL = "none";
 
 /** The filters without the time of week: what the heatmap shows, so every cell stays pickable. */
 export const withoutTimeOfWeek = (f: Filters): Filters =>
