@@ -1,7 +1,8 @@
 "use client";
 // The order table on a phone (under 640 px): one card per order with what a marketer reads there
 // (sender, time, messages, outcomes, rate, status); each card is a link to the order. Rendered
-// next to the table and shown by CSS alone, so the server's HTML is right at every width.
+// next to the table and shown by CSS, so the server's HTML is right at every width; once the
+// browser knows its width, only the form it shows has rows.
 import Link from "next/link";
 import { OUTCOME_COLOR, OUTCOMES } from "@/components/charts/chart-config";
 import { OrderStatusBadge } from "@/components/ui/status-badge";
@@ -11,10 +12,11 @@ import { useI18n } from "@/lib/i18n/context";
 import type { Sort } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import { orderHref } from "@/lib/client/order-queries";
-import { COLUMNS, type OrdersListProps } from "./orders-table";
+import { COLUMNS, useWideLayout, type OrdersListProps } from "./orders-table";
 
 export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
   const { t, fmt, plural } = useI18n();
+  const cards = useWideLayout() !== true;
   return (
     <div className="sm:hidden" data-testid="order-cards">
       <label className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800">
@@ -40,7 +42,7 @@ export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersL
         className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800/70 ${dimmed ? "opacity-60" : ""}`}
         aria-busy={dimmed}
       >
-        {items.map((order) => (
+        {(cards ? items : []).map((order) => (
           <li key={order.id}>
             <Link
               href={orderHref(order.id, reportHref)}

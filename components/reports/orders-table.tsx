@@ -11,6 +11,7 @@ import type { Sort, SortField } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import type { Order } from "@/lib/reports/contract/types";
 import { orderHref } from "@/lib/client/order-queries";
+import { useMediaQueryOnClient } from "@/lib/client/use-media-query";
 
 type TableText = ReturnType<typeof useI18n>["t"]["table"];
 
@@ -44,6 +45,14 @@ function nextSort(current: Sort, field: SortField): Sort {
 
 const rate = (order: Order) => deliveryRate(order.delivered, order.undelivered);
 
+/**
+ * Whether the table (640 px and wider, Tailwind's `sm`) rather than the cards shows; undefined in
+ * the server's HTML and while hydrating, where both have their rows and CSS picks one.
+ */
+export function useWideLayout(): boolean | undefined {
+  return useMediaQueryOnClient("(min-width: 640px)");
+}
+
 /** What the table and its phone form, the cards (orders-cards.tsx), are given. */
 export type OrdersListProps = {
   items: Order[];
@@ -56,8 +65,11 @@ export type OrdersListProps = {
 export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
   const { t, fmt } = useI18n();
   const router = useRouter();
+  // Rows only where they show: rendering the hidden form's 50 rows too cost every sort and page.
+  const rows = useWideLayout() !== false;
   return (
-    // Under 640 px the order cards (orders-cards.tsx) stand in for the table: CSS alone hides one.
+    // Under 640 px the order cards (orders-cards.tsx) stand in for the table: CSS hides one, and
+    // once the browser knows its width the hidden one has no rows.
     <div
       className="relative hidden max-w-full overflow-x-auto sm:block"
       data-testid="orders-table-wrap"
@@ -104,7 +116,7 @@ export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersL
           </tr>
         </thead>
         <tbody>
-          {items.map((order) => {
+          {(rows ? items : []).map((order) => {
             const href = orderHref(order.id, reportHref);
             return (
               <tr
