@@ -206,6 +206,27 @@ describe("a follow-up list's file", () => {
   });
 });
 
+describe("bad queries", () => {
+  it.each([
+    ["messageStatus=113", "messageStatus", /messageStatus must be a list of 110, 111 and 112/],
+    ["messageStatus=abc", "messageStatus", /messageStatus/],
+    ["format=pdf", "format", /format must be csv or xlsx/],
+    ["lang=de", "lang", /lang must be tr \(Turkish\) or en/],
+    ["reveal=2", "reveal", /reveal must be 1 or 0/],
+    ["reveal=1&reveal=1", "reveal", /given more than once/],
+    ["start=2026-13-01", "start", /start/],
+    ["minMessages=0", "minMessages", /minMessages/],
+  ])("%s → 400 invalid_query naming %s, no job", async (qs, param, message) => {
+    const { calls } = useFollowups();
+    const ayse = await sessionCookieFor("ayse");
+    const error = await errorOf(await startList(`${QS}&${qs}`, ayse));
+    expect(error).toMatchObject({ status: 400, code: "invalid_query" });
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(param);
+    expect(calls).toEqual([]);
+  });
+});
+
 describe("limits, roles, masking and the audit log", () => {
   it(`refuses more than ${FOLLOWUP_MAX_ORDERS} orders with 400 before any get-report call`, async () => {
     const { calls } = useFollowups();
