@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { IletimerkeziClient } from "@/lib/iletimerkezi/client";
 import type { CallOwner } from "@/lib/iletimerkezi/scheduler";
+import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import { harness } from "@/lib/testing/harness";
 import { NumberTable } from "./followup-table";
 import { ordersToWalk, walkFollowup } from "./followup-walk";
@@ -141,5 +142,38 @@ describe("walkFollowup", () => {
         onOrder: () => {},
       }),
     ).rejects.toThrow(/more matching recipients than their counters said/);
+  });
+
+  it("leaves another user's cold 1-day report within 3x its solo time while a list walks", async () => {
+    const h = harness({ latencyMs: 40 }, { concurrency: 4 });
+    const day = (k: number) => `2026-04-${String(10 + k).padStart(2, "0")}`;
+    const report = async (k: number) => {
+      const started = performance.now();
+      const q = parseReportQuery(new URLSearchParams({ start: day(k), end: day(k) }), {
+        today: "2026-04-29",
+        maxRangeDays: 366,
+      });
+      await h.engine.report(q, { user: "mehmet" });
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] as number;
+    const solo = [await report(0), await report(1), await report(2)];
+    const walker = { user: "ali", background: false, abandoned: false };
+    const orders = ordersToWalk(h.sim.orders("2026-04-01", "2026-04-08"), [112]);
+    const walking = walkFollowup({
+      source: new RecipientSource(h.client, 1),
+      owner: walker,
+      orders,
+      statuses: [112],
+      table: new NumberTable(),
+      maxAdded: 1e9,
+      onOrder: () => {},
+    }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300)); // the list's pages fill the queue
+    const busy = [await report(3), await report(4), await report(5)];
+    expect(h.sim.stats().inFlight).toBeGreaterThan(0); // the list was still walking
+    expect(median(busy)).toBeLessThan(3 * median(solo));
+    walker.abandoned = true;
+    expect(await walking).toMatchObject({ name: "AbandonedError" });
   });
 });
