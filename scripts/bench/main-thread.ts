@@ -15,7 +15,18 @@ import { median, round } from "./stats";
 export const MAIN_THREAD_ACTIONS = ["open", "sort", "filter", "page"] as const;
 type Action = (typeof MAIN_THREAD_ACTIONS)[number];
 
-type Sample = { longestMs: number; over50: number; tbtMs: number; tasksMs: number[] };
+type Sample = {
+  longestMs: number;
+  over50: number;
+  tbtMs: number;
+  tasksMs: number[];
+  /**
+   * CPU time of the page's main thread during the action (Chromium's ThreadTime metric; not for
+   * "open", whose navigation may change the renderer). Less sensitive to a loaded machine than
+   * the long tasks' wall time.
+   */
+  cpuMs?: number;
+};
 
 export type MainThreadResult = {
   path: string;
@@ -24,7 +35,13 @@ export type MainThreadResult = {
   loadAverage: [number, number];
   perAction: Record<
     Action,
-    { longestMedianMs: number; over50Median: number; tbtMedianMs: number; runs: Sample[] }
+    {
+      longestMedianMs: number;
+      over50Median: number;
+      tbtMedianMs: number;
+      cpuMedianMs?: number;
+      runs: Sample[];
+    }
   >;
   profile?: Record<Action, ProfileLine[]>;
 };
@@ -110,6 +127,13 @@ async function warmServer(app: App, search: string): Promise<void> {
   }
 }
 
+/** The renderer main thread's CPU time so far, in ms. */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+}
+
 async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
@@ -188,8 +212,10 @@ export async function mainThreadBench(
       const measure = async (action: Action, act: () => Promise<void>, from?: number) => {
         if (profiled) await startProfile(cdp);
         const start = from ?? (await now(page));
+        const cpuBefore = action === "open" ? undefined : await threadTime(cdp);
         await act();
         const sample = await settleAndCollect(page, start);
+        if (cpuBefore !== undefined) sample.cpuMs = round((await threadTime(cdp)) - cpuBefore);
         if (profiled)
           lines[action] = await stopProfile(
             cdp,
@@ -229,7 +255,7 @@ export async function mainThreadBench(
       if (counted) {
         const last = (a: Action) => samples[a][samples[a].length - 1] as Sample;
         say(
-          `  run ${run}: ${MAIN_THREAD_ACTIONS.map((a) => `${a} ${last(a).longestMs} ms (${last(a).tasksMs.join(", ") || "none"})`).join("; ")}`,
+          `  run ${run}: ${MAIN_THREAD_ACTIONS.map((a) => `${a} ${last(a).longestMs} ms (${last(a).tasksMs.join(", ") || "none"}${last(a).cpuMs === undefined ? "" : `; cpu ${last(a).cpuMs}`})`).join("; ")}`,
         );
       }
     }
@@ -246,6 +272,7 @@ export async function mainThreadBench(
         {
           longestMedianMs: round(median(runs.map((s) => s.longestMs))),
           over50Median: median(runs.map((s) => s.over50)),
+          ...(a === "open" ? {} : { cpuMedianMs: round(median(runs.map((s) => s.cpuMs ?? 0))) }),
           tbtMedianMs: round(median(runs.map((s) => s.tbtMs))),
           runs,
         },
@@ -257,11 +284,11 @@ export async function mainThreadBench(
   say(
     `\n  medians of ${opts.runs} runs, ${path} (load average ${loadAverage[0]} → ${loadAverage[1]})`,
   );
-  say("  action  | longest task | tasks > 50 ms | total blocking time");
+  say("  action  | longest task | tasks > 50 ms | total blocking time | main-thread CPU");
   for (const a of MAIN_THREAD_ACTIONS) {
     const r = perAction[a];
     say(
-      `  ${a.padEnd(7)} | ${`${r.longestMedianMs} ms`.padStart(12)} | ${String(r.over50Median).padStart(13)} | ${r.tbtMedianMs} ms`,
+      `  ${a.padEnd(7)} | ${`${r.longestMedianMs} ms`.padStart(12)} | ${String(r.over50Median).padStart(13)} | ${`${r.tbtMedianMs} ms`.padStart(19)} | ${r.cpuMedianMs === undefined ? "—" : `${r.cpuMedianMs} ms`}`,
     );
   }
   if (profile) {
