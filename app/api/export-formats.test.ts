@@ -16,9 +16,9 @@ const ORIGIN = "http://127.0.0.1:3000";
 const RANGE = "start=2026-04-20&end=2026-04-21";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const TR_ORDERS =
-  "Gönderim no;Durum;Oluşturulma zamanı;Gönderilme zamanı;Gönderici;Mesaj sayısı;İletilen;İletilemeyen;Bekleyen;İletim oranı";
+  "Gönderim no;Durum;Oluşturulma zamanı;Gönderilme zamanı;Gönderici;Mesaj sayısı;İletilen;İletilemeyen;Bekleyen;İletim oranı;Kampanya";
 const EN_ORDERS =
-  "Order no.;Status;Created at;Sent at;Sender;Messages;Delivered;Undelivered;Waiting;Delivery rate";
+  "Order no.;Status;Created at;Sent at;Sender;Messages;Delivered;Undelivered;Waiting;Delivery rate;Campaign";
 const base = env();
 let users = "";
 

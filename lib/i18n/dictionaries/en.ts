@@ -34,6 +34,7 @@ export const en = {
   },
   /** The exported files: buttons, sheet names and column headers (the status words are above). */
   export: {
+    label: "Campaign",
     excel: "Download as Excel",
     csv: "Download as CSV",
     menu: "Download",

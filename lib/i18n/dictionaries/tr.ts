@@ -35,6 +35,7 @@ export const tr: Dictionary = {
     unknown: "Durum {code}",
   },
   export: {
+    label: "Kampanya",
     excel: "Excel olarak indir",
     csv: "CSV olarak indir",
     menu: "İndir",

@@ -34,6 +34,7 @@ export function exportWords(lang: Locale): ExportWords {
       e.undelivered,
       e.waiting,
       e.deliveryRate,
+      e.label,
     ],
     recipientsHeader: [e.orderId, e.number, e.status],
     orderStatus: (code) => (isOrderStatus(code) ? t.orderStatus[code] : unknown(code)),

@@ -13,7 +13,7 @@ import { columnsOf, SenderDictionary } from "./columns";
 import type { RecipientPages } from "./export";
 import { exportWords } from "./export-words";
 import { ordersXlsxStream, recipientsXlsxStream } from "./export-xlsx";
-import { buildView } from "./view";
+import { buildView, labelView } from "./view";
 
 const MODIFIED = new Date("2026-04-29T09:00:00Z");
 
@@ -91,6 +91,8 @@ const rowValues = (sheet: ExcelJS.Worksheet, r: number) =>
 describe("the orders workbook", () => {
   it("has the header in Turkish, status words, typed cells, a frozen header and an autofilter", async () => {
     const v = view();
+    // The first order carries a campaign label that looks like a formula: text, never a formula.
+    labelView(v, { revision: 1, byOrder: new Map([[312_988_299, "=Bayram & <2026>"]]) });
     const sheet = await workbookOf(ordersXlsxStream(v, [0, 1, 2], exportWords("tr"), MODIFIED));
     expect(sheet.name).toBe("Gönderimler");
     expect(rowValues(sheet, 1)).toEqual([
@@ -104,11 +106,12 @@ describe("the orders workbook", () => {
       "İletilemeyen",
       "Bekleyen",
       "İletim oranı",
+      "Kampanya",
     ]);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.getRow(1).getCell(10).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:J4");
+    expect(sheet.autoFilter).toBe("A1:K4");
     expect(sheet.rowCount).toBe(4);
 
     const first = sheet.getRow(2);
@@ -129,6 +132,9 @@ describe("the orders workbook", () => {
     expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Number);
     expect(first.getCell(10).value).toBeCloseTo(35 / 43, 12);
     expect(first.getCell(10).numFmt).toBe("0.00%");
+    expect(first.getCell(11).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(11).value).toBe("=Bayram & <2026>");
+    expect(sheet.getRow(3).getCell(11).value).toBeNull();
 
     const second = sheet.getRow(3);
     expect(second.getCell(2).value).toBe("Gönderiliyor");
@@ -169,12 +175,13 @@ describe("the orders workbook", () => {
       "Undelivered",
       "Waiting",
       "Delivery rate",
+      "Campaign",
     ]);
     expect(sheet.getRow(2).getCell(2).value).toBe("In progress");
     expect(sheet.getRow(3).getCell(2).value).toBe("Completed");
     const empty = await workbookOf(ordersXlsxStream(v, [], exportWords("en"), MODIFIED));
     expect(empty.rowCount).toBe(1);
-    expect(empty.autoFilter).toBe("A1:J1");
+    expect(empty.autoFilter).toBe("A1:K1");
   });
 
   it("is a ZIP that unzip tests clean, with every part a spreadsheet needs", async () => {

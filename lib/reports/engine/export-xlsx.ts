@@ -44,6 +44,7 @@ function statusTexts(word: (code: number) => string): (code: number) => string {
 /** The `<row>` of a view's row. */
 function orderRow(view: View, words: ExportWords): (i: number, r: number) => string {
   const senders = view.dict.names.map((name) => inlineText(name));
+  const labels = view.labels.book.names.map((name) => (name === null ? null : inlineText(name)));
   const status = statusTexts(words.orderStatus);
   const c = view.cols;
   const stamp = (ref: string, v: number, i: number, which: 0 | 1) =>
@@ -54,6 +55,7 @@ function orderRow(view: View, words: ExportWords): (i: number, r: number) => str
     const delivered = c.delivered[i] as number;
     const undelivered = c.undelivered[i] as number;
     const rate = deliveryRate(delivered, undelivered);
+    const label = labels[view.labels.of[i] as number] ?? null;
     return (
       `<row r="${r}">` +
       idCell(`A${r}`, c.id[i] as number) +
@@ -66,6 +68,7 @@ function orderRow(view: View, words: ExportWords): (i: number, r: number) => str
       numberCell(`H${r}`, undelivered) +
       numberCell(`I${r}`, c.waiting[i] as number) +
       (rate === null ? "" : numberCell(`J${r}`, rate, STYLE.percent)) +
+      (label === null ? "" : textCell(`K${r}`, label)) +
       "</row>"
     );
   };
@@ -84,7 +87,7 @@ export function ordersXlsxStream(
   return xlsxStream(
     {
       name: words.ordersSheet,
-      columns: columns(words.ordersHeader, [13, 18, 20, 20, 16, 10, 10, 12, 10, 12]),
+      columns: columns(words.ordersHeader, [13, 18, 20, 20, 16, 10, 10, 12, 10, 12, 20]),
       nextRows: (first) => {
         if (next >= rows.length) return null;
         const end = Math.min(rows.length, next + perBatch);

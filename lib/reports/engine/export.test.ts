@@ -29,6 +29,7 @@ const HEADER = [
   "İletilemeyen",
   "Bekleyen",
   "İletim oranı",
+  "Kampanya",
 ];
 const STATUS_TR: Record<number, string> = {
   113: "Gönderiliyor",
@@ -74,7 +75,20 @@ function wholeCsv(view: View, rows: readonly number[], sep: Separator): string {
     const { id, status, submitAt, sendAt, sender, total, delivered, undelivered, waiting } = o;
     const r = rate === null ? null : csvPercent(rate, sep);
     const word = STATUS_TR[status];
-    return [id, word ?? null, submitAt, sendAt, sender, total, delivered, undelivered, waiting, r];
+    const label = view.labels.book.names[view.labels.of[i] as number] ?? null;
+    return [
+      id,
+      word ?? null,
+      submitAt,
+      sendAt,
+      sender,
+      total,
+      delivered,
+      undelivered,
+      waiting,
+      r,
+      label,
+    ];
   });
   return toCsv(HEADER, cells, sep);
 }
@@ -249,7 +263,7 @@ describe("the orders CSV in English, and its rates", () => {
     const text = await streamText(ordersCsvStream(view, [0, 1, 2], EN, ","));
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Order no.,Status,Created at,Sent at,Sender,Messages,Delivered,Undelivered,Waiting,Delivery rate",
+      "Order no.,Status,Created at,Sent at,Sender,Messages,Delivered,Undelivered,Waiting,Delivery rate,Campaign",
     );
     expect(lines.slice(1, 4).map((l) => l.split(",")[1])).toEqual([
       "In progress",

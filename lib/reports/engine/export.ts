@@ -38,6 +38,7 @@ function statusCells(word: (code: number) => string): (code: number) => string {
 /** The CSV line of a view's row. */
 function orderLine(view: View, words: ExportWords, sep: Separator): (i: number) => string {
   const senders = view.dict.names.map((name) => csvCell(name));
+  const labels = view.labels.book.names.map((name) => csvCell(name));
   const status = statusCells(words.orderStatus);
   const c = view.cols;
   const stamp = (v: number, i: number, which: 0 | 1) =>
@@ -58,6 +59,7 @@ function orderLine(view: View, words: ExportWords, sep: Separator): (i: number) 
       undelivered,
       c.waiting[i],
       rate === null ? "" : csvCell(csvPercent(rate, sep)),
+      labels[view.labels.of[i] as number],
     ].join(sep);
   };
 }

@@ -219,6 +219,7 @@ describe("columnar report = reference report", () => {
             o.undelivered,
             o.waiting,
             rate === null ? null : csvPercent(rate, sep),
+            o.label,
           ];
         });
         const header = words.ordersHeader;
