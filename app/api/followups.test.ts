@@ -18,6 +18,8 @@ import { FOLLOWUP_KEEP_MS, FOLLOWUP_STALE_MS, whenFollowupsIdle } from "@/lib/se
 import { setStoreForTesting, store } from "@/lib/server/store";
 import type { FaultContext, FaultKind, Simulator } from "@/lib/simulator";
 import { followupStore } from "@/lib/store/followups";
+import { labelCache } from "@/lib/store/label-cache";
+import { labelStore } from "@/lib/store/labels";
 import { openStore, type Store } from "@/lib/store/open";
 import { afterAllCleanups, freshSchema, postgresForTests } from "@/lib/testing/postgres";
 import { errorOf, noParams, orderCtx, temporaryStore, use } from "@/lib/testing/routes";
@@ -64,10 +66,11 @@ function pooledAnswers(json: unknown): unknown {
 
 function useFollowups(
   fault?: (ctx: FaultContext) => FaultKind | null,
-  opts: { timeoutMs?: number; maxAttempts?: number } = {},
+  opts: { timeoutMs?: number; maxAttempts?: number; labels?: boolean } = {},
 ) {
   setEnvForTesting({ ...base, users });
   const calls: FaultContext[] = [];
+  let cache: ReturnType<typeof labelCache> | null = null;
   const h = use(
     {
       fault: (ctx) => {
@@ -75,7 +78,20 @@ function useFollowups(
         return fault?.(ctx) ?? null;
       },
     },
-    { mapResponse: pooledAnswers, ...opts },
+    {
+      mapResponse: pooledAnswers,
+      timeoutMs: opts.timeoutMs,
+      maxAttempts: opts.maxAttempts,
+      // The engine reads labels from the routes' store, as in production.
+      labels: opts.labels
+        ? {
+            current: async () => {
+              cache ??= labelCache(labelStore((await store()).db, h.services.fingerprint));
+              return cache.current();
+            },
+          }
+        : undefined,
+    },
   );
   return { h, calls };
 }
@@ -83,7 +99,11 @@ function useFollowups(
 type Row = { number: string; status: number; order: number; orders: number };
 
 /** The list as the simulator's recipients make it: latest order wins, orders counted once. */
-function truth(sim: Simulator, statuses: number[], keep = (_: { sender: string }) => true) {
+function truth(
+  sim: Simulator,
+  statuses: number[],
+  keep = (_: { sender: string; id: number }) => true,
+) {
   const orders = sim
     .orders(RANGE.start, RANGE.end)
     .filter(keep)
@@ -176,6 +196,25 @@ describe("a follow-up list's file", () => {
     const expected = truth(h.sim, [110, 111], (o) => o.sender === sender);
     const rows = await csvRows(await fileOf(done.id, ayse));
     expect(rows.length).toBeGreaterThan(0);
+    expect(new Map(rows.map((r) => [r.number, r]))).toEqual(expected.rows);
+  });
+
+  it("takes a campaign label's orders only (label=)", async () => {
+    const { h } = useFollowups(undefined, { labels: true });
+    const ayse = await sessionCookieFor("ayse");
+    const labelled = h.sim
+      .orders(RANGE.start, RANGE.end)
+      .filter((o) => o.undelivered > 0)
+      .slice(0, 4)
+      .map((o) => o.id);
+    await labelStore((await store()).db, h.services.fingerprint).setMany(labelled, "Bayram 2026", {
+      by: "ayse",
+      at: Date.now(),
+    });
+    const done = await finished(`${QS}&label=Bayram%202026&reveal=1&lang=en`, ayse);
+    expect(done.orders).toEqual({ total: 4, done: 4 });
+    const expected = truth(h.sim, [112], (o) => labelled.includes(o.id));
+    const rows = await csvRows(await fileOf(done.id, ayse));
     expect(new Map(rows.map((r) => [r.number, r]))).toEqual(expected.rows);
   });
 
