@@ -92,9 +92,9 @@ test("a heatmap cell filters the report to that weekday and hour, and the chip r
   await expect(page.getByTestId("time-filter")).toHaveCount(0);
 
   // The delivery-rate view, from the switch; its summary names the weakest hour.
-  await heatmap.getByRole("button", { name: "Teslim oranı", exact: true }).click();
+  await heatmap.getByRole("button", { name: "İletim oranı", exact: true }).click();
   await expect(page).toHaveURL(/heat=rate/);
-  await expect(page.getByTestId("heatmap-summary")).toContainText("En düşük teslim oranı:");
+  await expect(page.getByTestId("heatmap-summary")).toContainText("En düşük iletim oranı:");
 });
 
 test("the worst orders follow the size and the ranking the user picks, as the API ranks them (Turkish, then English)", async ({

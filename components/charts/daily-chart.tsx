@@ -265,11 +265,30 @@ export const DailyChart = memo(function DailyChart({
                 );
               }}
             />
+            {/* Our own legend: recharts' names each icon "<name> legend icon", in English. */}
             <Legend
-              itemSorter={null}
-              iconType="circle"
-              iconSize={8}
               wrapperStyle={{ fontSize: 12, paddingTop: 8 }}
+              content={() => (
+                <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
+                  {[
+                    ...OUTCOMES.map((o) => ({
+                      key: o,
+                      name: t.outcome[o],
+                      color: OUTCOME_COLOR[o],
+                    })),
+                    { key: "rate", name: words.rate, color: RATE_COLOR },
+                  ].map((item) => (
+                    <li
+                      key={item.key}
+                      className="flex items-center gap-1.5"
+                      style={{ color: item.color }}
+                    >
+                      <span className="size-2 rounded-full" style={{ background: item.color }} />
+                      {item.name}
+                    </li>
+                  ))}
+                </ul>
+              )}
             />
             {OUTCOMES.map((o, i) => (
               <Bar

@@ -164,6 +164,7 @@ export function RecipientsPanel({
         pageSizes={RECIPIENT_PAGE_SIZES}
         onPage={(page) => onParams({ page })}
         onPageSize={(pageSize) => onParams({ pageSize, page: null })}
+        showing={t.order.recipientsShowing}
         testId="recipients-pagination"
       />
     </section>

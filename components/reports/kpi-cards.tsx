@@ -63,10 +63,16 @@ function KpiCard({ metric, report, against }: CardProps) {
   const value = report.totals[metric];
   const outcome = metric === "orders" || metric === "messages" ? null : (metric as Outcome);
   let detail: string | null = null;
+  // Nothing final yet: a sentence, not "— of final messages".
+  const final = report.totals.deliveryRate !== null;
   if (metric === "delivered")
-    detail = interpolate(t.kpi.deliveryRate, { rate: fmt.percent(report.totals.deliveryRate) });
+    detail = final
+      ? interpolate(t.kpi.deliveryRate, { rate: fmt.percent(report.totals.deliveryRate) })
+      : t.kpi.noneFinal;
   if (metric === "undelivered")
-    detail = interpolate(t.kpi.undeliveredRate, { rate: fmt.percent(share(value, report.totals)) });
+    detail = final
+      ? interpolate(t.kpi.undeliveredRate, { rate: fmt.percent(share(value, report.totals)) })
+      : t.kpi.noneFinal;
   if (metric === "waiting") detail = t.kpi.waitingHint;
   return (
     <div

@@ -11,6 +11,7 @@ export function Pagination({
   pageSizes,
   onPage,
   onPageSize,
+  showing,
   testId = "pagination",
 }: {
   page: number;
@@ -19,6 +20,8 @@ export function Pagination({
   pageSizes: readonly number[];
   onPage: (page: number) => void;
   onPageSize: (size: number) => void;
+  /** "{from}–{to} of {total}" in the words of what is paged (default: orders). */
+  showing?: string;
   testId?: string;
 }) {
   const { t, fmt } = useI18n();
@@ -32,7 +35,7 @@ export function Pagination({
       data-testid={testId}
     >
       <p className="muted tabular-nums" aria-live="polite">
-        {interpolate(t.table.showing, {
+        {interpolate(showing ?? t.table.showing, {
           from: fmt.number(from),
           to: fmt.number(to),
           total: fmt.number(total),
