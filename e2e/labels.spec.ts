@@ -108,3 +108,29 @@ test("label one order on its page, find it by the label, and a viewer only sees 
   expect(put.status()).toBe(403);
   await context.close();
 });
+
+test("pick rows of the table and label them together; the rows show the label (English)", async ({
+  page,
+}) => {
+  const day = addDays(E2E_TODAY, -4);
+  await lang(page, "en");
+  await page.goto(`/reports?start=${day}&end=${day}&sender=BILGI`);
+  await waitForReport(page);
+  const rows = page.getByTestId("order-row");
+  const ids = [
+    Number(await rows.nth(0).locator("td").nth(1).innerText()),
+    Number(await rows.nth(2).locator("td").nth(1).innerText()),
+  ];
+  await rows.nth(0).getByTestId("select-row").check();
+  await rows.nth(2).getByTestId("select-row").check();
+  await expect(page.getByTestId("selection-bar")).toContainText("2 orders selected");
+  await page.getByTestId("label-selected").click();
+  await page.getByTestId("label-input").fill("Spring Sale");
+  await page.getByTestId("label-save").click();
+  await expect(page.getByTestId("label-selected-done")).toHaveText("2 orders labelled.");
+  await expect(rows.nth(0).getByTestId("label-chip")).toHaveText("Spring Sale");
+  await expect(rows.nth(2).getByTestId("label-chip")).toHaveText("Spring Sale");
+  await expect(rows.nth(1).getByTestId("label-chip")).toHaveCount(0);
+  const labelled = await reportFor(page.request, `?start=${day}&end=${day}&label=Spring%20Sale`);
+  expect(labelled.orders.items.map((o) => o.id).sort()).toEqual(ids.sort());
+});

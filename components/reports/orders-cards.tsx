@@ -12,6 +12,7 @@ import { useI18n } from "@/lib/i18n/context";
 import type { Sort } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import { orderHref } from "@/lib/client/order-queries";
+import { LabelChip } from "@/components/labels/label-editor";
 import { COLUMNS, useWideLayout, type OrdersListProps } from "./orders-table";
 
 export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
@@ -51,8 +52,11 @@ export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersL
             >
               <span className="sr-only">{interpolate(t.order.title, { id: order.id })}: </span>
               <div className="flex items-start justify-between gap-2">
-                <span className="min-w-0 truncate font-semibold" data-testid="order-card-sender">
-                  {order.sender}
+                <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className="min-w-0 truncate font-semibold" data-testid="order-card-sender">
+                    {order.sender}
+                  </span>
+                  <LabelChip label={order.label} />
                 </span>
                 <OrderStatusBadge status={order.status} />
               </div>

@@ -11,6 +11,7 @@ import type { Sort, SortField } from "@/lib/reports/contract/report-query";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import type { Order } from "@/lib/reports/contract/types";
 import { orderHref } from "@/lib/client/order-queries";
+import { LabelChip } from "@/components/labels/label-editor";
 import { useMediaQueryOnClient } from "@/lib/client/use-media-query";
 
 type TableText = ReturnType<typeof useI18n>["t"]["table"];
@@ -60,9 +61,26 @@ export type OrdersListProps = {
   onSort: (sort: Sort) => void;
   reportHref: string;
   dimmed: boolean;
+  /** Rows that can be picked for labelling (only for those who may label). */
+  selection?: RowSelection;
 };
 
-export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersListProps) {
+/** The picked rows of the page on screen, for a label on several orders at once. */
+export type RowSelection = {
+  ids: ReadonlySet<number>;
+  toggle: (id: number) => void;
+  /** Picks every row of the page, or none when all are picked. */
+  togglePage: () => void;
+};
+
+export function OrdersTable({
+  items,
+  sort,
+  onSort,
+  reportHref,
+  dimmed,
+  selection,
+}: OrdersListProps) {
   const { t, fmt } = useI18n();
   const router = useRouter();
   // Rows only where they show: rendering the hidden form's 50 rows too cost every sort and page.
@@ -82,6 +100,18 @@ export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersL
         <caption className="sr-only">{t.table.caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-600 dark:border-slate-800 dark:text-slate-300">
+            {selection ? (
+              <th scope="col" className="w-8 py-2 pl-3">
+                <input
+                  type="checkbox"
+                  className="size-4 accent-indigo-600"
+                  aria-label={t.labels.selectPage}
+                  checked={items.length > 0 && items.every((o) => selection.ids.has(o.id))}
+                  onChange={selection.togglePage}
+                  data-testid="select-page"
+                />
+              </th>
+            ) : null}
             {COLUMNS.map((col) => {
               const active =
                 sort === col.field
@@ -123,11 +153,23 @@ export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersL
                 key={order.id}
                 className="cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-800/50"
                 onClick={(e) => {
-                  if ((e.target as HTMLElement).closest("a")) return;
+                  if ((e.target as HTMLElement).closest("a, input")) return;
                   router.push(href);
                 }}
                 data-testid="order-row"
               >
+                {selection ? (
+                  <td className="py-2 pl-3">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-indigo-600"
+                      aria-label={interpolate(t.labels.selectRow, { id: order.id })}
+                      checked={selection.ids.has(order.id)}
+                      onChange={() => selection.toggle(order.id)}
+                      data-testid="select-row"
+                    />
+                  </td>
+                ) : null}
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
                   <Link
                     href={href}
@@ -150,8 +192,11 @@ export function OrdersTable({ items, sort, onSort, reportHref, dimmed }: OrdersL
                     </span>
                   )}
                 </td>
-                <td className="max-w-40 truncate px-3 py-2" title={order.sender}>
-                  {order.sender}
+                <td className="max-w-44 px-3 py-2">
+                  <span className="block truncate" title={order.sender}>
+                    {order.sender}
+                  </span>
+                  <LabelChip label={order.label} />
                 </td>
                 <td className="px-3 py-2">
                   <OrderStatusBadge status={order.status} />

@@ -27,7 +27,7 @@ import {
   TimeOfWeekChip,
 } from "./orders-filters";
 import { OrdersCards } from "./orders-cards";
-import { OrdersTable, TableSkeleton } from "./orders-table";
+import { OrdersTable, TableSkeleton, type RowSelection } from "./orders-table";
 import { CopyLinkButton, ExportButton, RefreshButton } from "./report-actions";
 import {
   InvalidUrlNotice,
@@ -36,9 +36,12 @@ import {
   ProvisionalBanner,
 } from "./report-banners";
 import { useLinkAdjustments } from "@/lib/client/use-link-adjustments";
+import { useCan } from "@/lib/client/role-context";
 import { useReport } from "@/lib/client/use-report";
 import type { LinkAdjustment } from "@/lib/reports/contract/link-adjustments";
 import { useReportParams, type ReportContext } from "@/lib/client/use-report-params";
+
+const NO_IDS: ReadonlySet<number> = new Set();
 
 export function ReportView({
   today,
@@ -46,7 +49,7 @@ export function ReportView({
   dropped,
   adjusted,
 }: ReportContext & { dropped: string[]; adjusted: LinkAdjustment[] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, plural } = useI18n();
   const { query, params, setParams } = useReportParams({ today, maxRangeDays });
   const { report, refresh, paused, setPaused, provisional, loadingRange, progress } =
     useReport(query);
@@ -94,6 +97,30 @@ export function ReportView({
       }),
     [setParams, query.label],
   );
+  // Rows picked for a label: this page of this selection only (anything else clears them).
+  const canLabel = useCan("label");
+  const pageKey = reportSearch(query);
+  const [picked, setPicked] = useState<{ key: string; ids: Set<number> }>({
+    key: pageKey,
+    ids: new Set(),
+  });
+  const pickedIds = picked.key === pageKey ? picked.ids : NO_IDS;
+  const pageIds = data?.orders.items.map((o) => o.id) ?? [];
+  const selection: RowSelection | undefined = canLabel
+    ? {
+        ids: pickedIds,
+        toggle: (id) => {
+          const ids = new Set(pickedIds);
+          if (!ids.delete(id)) ids.add(id);
+          setPicked({ key: pageKey, ids });
+        },
+        togglePage: () =>
+          setPicked({
+            key: pageKey,
+            ids: pageIds.every((id) => pickedIds.has(id)) ? new Set() : new Set(pageIds),
+          }),
+      }
+    : undefined;
   const showWorst = useCallback(
     (minMessages: number, sort: Sort) => {
       void setParams({ minMessages, sort, page: null });
@@ -299,12 +326,38 @@ export function ReportView({
                   <TableSkeleton />
                 ) : data.orders.items.length ? (
                   <>
+                    {pickedIds.size > 0 ? (
+                      <div
+                        className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-indigo-50 px-4 py-2 text-sm dark:border-slate-800 dark:bg-indigo-500/10"
+                        data-testid="selection-bar"
+                      >
+                        <span className="font-medium">
+                          {interpolate(plural(t.labels.selected, pickedIds.size), {
+                            count: fmt.number(pickedIds.size),
+                          })}
+                        </span>
+                        <LabelMatching
+                          target={{ ids: [...pickedIds] }}
+                          count={pickedIds.size}
+                          text={t.labels.labelSelected}
+                          testId="label-selected"
+                        />
+                        <button
+                          type="button"
+                          className="btn btn-ghost"
+                          onClick={() => setPicked({ key: pageKey, ids: new Set() })}
+                        >
+                          {t.labels.clearSelection}
+                        </button>
+                      </div>
+                    ) : null}
                     <OrdersTable
                       items={data.orders.items}
                       sort={query.sort}
                       onSort={onSort}
                       reportHref={reportHref}
                       dimmed={report.isPlaceholderData}
+                      selection={selection}
                     />
                     <OrdersCards
                       items={data.orders.items}
