@@ -247,6 +247,7 @@ test.describe("the Excel download", () => {
       "İletilemeyen",
       "Bekleyen",
       "İletim oranı",
+      "Kampanya",
     ]);
     expect(sheet.rowCount).toBeGreaterThan(1);
     expect(sheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);

@@ -168,7 +168,7 @@ describe("GET /api/reports/export", () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "Gönderim no;Durum;Oluşturulma zamanı;Gönderilme zamanı;Gönderici;Mesaj sayısı;İletilen;İletilemeyen;Bekleyen;İletim oranı",
+      "Gönderim no;Durum;Oluşturulma zamanı;Gönderilme zamanı;Gönderici;Mesaj sayısı;İletilen;İletilemeyen;Bekleyen;İletim oranı;Kampanya",
     );
     expect(lines).toHaveLength(h.sim.truth("2026-04-01", "2026-04-28").totals.orders + 1);
     expect(text).toContain(';"Yaz; ""Kampanya""";');
@@ -179,7 +179,7 @@ describe("GET /api/reports/export", () => {
       )
     ).text();
     expect(comma.split("\r\n")[0]).toBe(
-      "Gönderim no,Durum,Oluşturulma zamanı,Gönderilme zamanı,Gönderici,Mesaj sayısı,İletilen,İletilemeyen,Bekleyen,İletim oranı",
+      "Gönderim no,Durum,Oluşturulma zamanı,Gönderilme zamanı,Gönderici,Mesaj sayısı,İletilen,İletilemeyen,Bekleyen,İletim oranı,Kampanya",
     );
   });
 });

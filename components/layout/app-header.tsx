@@ -22,7 +22,7 @@ export function AppHeader({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
-      <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/reports" className="flex min-w-0 items-center gap-2 rounded-md">
           <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-indigo-600 text-white">
             <span className="sr-only sm:hidden">{dict.app.name}</span>
@@ -36,7 +36,7 @@ export function AppHeader({
           </span>
         </Link>
         {demo ? <DemoBadge dict={dict} /> : null}
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           {admin ? (
             <Link
               href="/admin/audit"

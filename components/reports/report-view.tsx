@@ -269,7 +269,7 @@ export function ReportView({
                   onToggleSender={toggleSender}
                   className="lg:col-span-2"
                 />
-                <div className="lg:col-span-2">
+                <div className="min-w-0 lg:col-span-2">
                   <HeatmapCard
                     cells={data.heatmap}
                     selected={timeOfWeek}
