@@ -212,7 +212,7 @@ export const DailyChart = memo(function DailyChart({
             />
             <YAxis
               yAxisId="count"
-              tickFormatter={(v: number) => fmt.number(v)}
+              tickFormatter={(v: number) => fmt.compact(v)}
               stroke={AXIS_COLOR}
               tick={{ fill: AXIS_COLOR, fontSize: 12 }}
               tickLine={false}

@@ -13,6 +13,7 @@ export function createFormatters(locale: Locale) {
   const tag = INTL_LOCALE[locale];
   const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 4 });
+  const compact = new Intl.NumberFormat(tag, { notation: "compact", maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(tag, {
     style: "percent",
     minimumFractionDigits: 1,
@@ -88,6 +89,8 @@ export function createFormatters(locale: Locale) {
     locale,
     number: (n: number) => integer.format(n),
     decimal: (n: number) => decimal.format(n),
+    /** A count in few characters for an axis: "1,4 Mn", "350 B" / "1.4M", "350K". */
+    compact: (n: number) => compact.format(n),
     /** A share in 0..1; null (nothing final yet) reads as a dash. */
     percent: (rate: number | null | undefined) => (rate == null ? EMPTY : percent.format(rate)),
     /** Size of a relative change, unsigned (the caller says up or down), e.g. "12.5%". */
