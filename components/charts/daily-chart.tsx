@@ -20,6 +20,7 @@ import { useI18n } from "@/lib/i18n/context";
 import type { Formatters } from "@/lib/ui/format";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import type { SeriesPoint } from "@/lib/reports/contract/types";
+import { Segmented } from "@/components/ui/segmented";
 import { ChartCard, dataTableClass } from "./chart-card";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
@@ -44,35 +45,6 @@ function bucketLabel(fmt: Formatters, weekOf: string, bucket: Bucket, date: stri
   if (bucket === "week")
     return long ? interpolate(weekOf, { date: fmt.date(date) }) : fmt.dateShort(date);
   return long ? fmt.dateLong(date) : fmt.dateShort(date);
-}
-
-/** The switch between days, weeks and months: a group of pressed buttons. */
-function BucketSwitch({ bucket, onChange }: { bucket: Bucket; onChange: (b: Bucket) => void }) {
-  const { t } = useI18n();
-  return (
-    <div
-      role="group"
-      aria-label={t.charts.daily.groupBy}
-      className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
-      data-testid="bucket-switch"
-    >
-      {BUCKETS.map((b) => (
-        <button
-          key={b}
-          type="button"
-          aria-pressed={b === bucket}
-          onClick={() => b !== bucket && onChange(b)}
-          className={`px-2.5 py-1 font-medium ${
-            b === bucket
-              ? "bg-indigo-600 text-white dark:bg-indigo-500"
-              : "hover:bg-slate-100 dark:hover:bg-slate-800"
-          }`}
-        >
-          {t.charts.daily.bucketNames[b]}
-        </button>
-      ))}
-    </div>
-  );
 }
 
 export const DailyChart = memo(function DailyChart({
@@ -132,7 +104,15 @@ export const DailyChart = memo(function DailyChart({
     <ChartCard
       title={words.title[bucket]}
       hint={multiDay ? words.hint[bucket] : undefined}
-      actions={<BucketSwitch bucket={bucket} onChange={onBucket} />}
+      actions={
+        <Segmented
+          label={words.groupBy}
+          options={BUCKETS.map((b) => ({ value: b, text: words.bucketNames[b] }))}
+          value={bucket}
+          onChange={onBucket}
+          testId="bucket-switch"
+        />
+      }
       summary={summary}
       tableLabel={t.charts.showTable}
       className={className}

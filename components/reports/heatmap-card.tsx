@@ -4,6 +4,7 @@
 // single tab stop and moves with the arrow keys.
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Segmented } from "@/components/ui/segmented";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
@@ -162,26 +163,13 @@ export const HeatmapCard = memo(function HeatmapCard({
           {words.title}
         </h2>
         <p className="muted text-xs">{words.hint}</p>
-        <div
-          role="group"
-          aria-label={words.show}
-          className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
-        >
-          {METRICS.map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={m === metric}
-              onClick={() => void setMetric(m === "messages" ? null : m)}
-              className={`px-2.5 py-1 font-medium ${
-                m === metric
-                  ? "bg-indigo-600 text-white dark:bg-indigo-500"
-                  : "hover:bg-slate-100 dark:hover:bg-slate-800"
-              }`}
-            >
-              {words.metrics[m]}
-            </button>
-          ))}
+        <div className="ml-auto">
+          <Segmented
+            label={words.show}
+            options={METRICS.map((m) => ({ value: m, text: words.metrics[m] }))}
+            value={metric}
+            onChange={(m) => void setMetric(m === "messages" ? null : m)}
+          />
         </div>
       </div>
       <p className="muted mb-3 text-xs" data-testid="heatmap-summary">

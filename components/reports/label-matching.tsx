@@ -1,7 +1,8 @@
 "use client";
 // "Label these orders": one label on every order the page's range and filters match, on every
 // page (POST /api/labels with the report's query), or taken off them; analysts and admins only.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useCloseOnOutside } from "@/lib/client/use-close-on-outside";
 import { LabelEditor } from "@/components/labels/label-editor";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
@@ -31,14 +32,11 @@ export function LabelMatching({
   const mutation = useLabelMany();
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  useCloseOnOutside(
+    open,
+    rootRef,
+    useCallback(() => setOpen(false), []),
+  );
 
   if (!canLabel || count === 0) return null;
   const apply = (label: string | null) =>

@@ -1,6 +1,7 @@
 "use client";
 // Filters above the order table: search (debounced), order status chips and a sender multi-select.
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCloseOnOutside } from "@/lib/client/use-close-on-outside";
 import { ChevronDownIcon, SearchIcon } from "@/components/ui/icons";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
@@ -209,14 +210,11 @@ function ChecklistFilter({
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  useCloseOnOutside(
+    open,
+    rootRef,
+    useCallback(() => setOpen(false), []),
+  );
 
   return (
     <div

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { parseAsInteger, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { RateBar } from "@/components/ui/rate-bar";
+import { Segmented } from "@/components/ui/segmented";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { orderHref } from "@/lib/client/order-queries";
@@ -79,27 +80,12 @@ export function WorstOrdersCard({
         <h2 id="worst-title" className="card-title">
           {words.title}
         </h2>
-        <div
-          role="group"
-          aria-label={words.by}
-          className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
-        >
-          {WORST_BY.map((b) => (
-            <button
-              key={b}
-              type="button"
-              aria-pressed={b === worstBy}
-              onClick={() => void setWorst({ worstBy: b === "undelivered" ? null : b })}
-              className={`px-2.5 py-1 font-medium ${
-                b === worstBy
-                  ? "bg-indigo-600 text-white dark:bg-indigo-500"
-                  : "hover:bg-slate-100 dark:hover:bg-slate-800"
-              }`}
-            >
-              {words.byNames[b]}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={words.by}
+          options={WORST_BY.map((b) => ({ value: b, text: words.byNames[b] }))}
+          value={worstBy}
+          onChange={(b) => void setWorst({ worstBy: b === "undelivered" ? null : b })}
+        />
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         <MinSize
