@@ -118,8 +118,8 @@ test("pick rows of the table and label them together; the rows show the label (E
   await waitForReport(page);
   const rows = page.getByTestId("order-row");
   const ids = [
-    Number(await rows.nth(0).locator("td").nth(1).innerText()),
-    Number(await rows.nth(2).locator("td").nth(1).innerText()),
+    Number(await rows.nth(0).getByTestId("order-id").innerText()),
+    Number(await rows.nth(2).getByTestId("order-id").innerText()),
   ];
   await rows.nth(0).getByTestId("select-row").check();
   await rows.nth(2).getByTestId("select-row").check();

@@ -17,7 +17,7 @@ test("table row → order → recipients filter, reveal, CSV → back to the exa
   const reportUrl = page.url();
 
   const row = page.getByTestId("order-row").first();
-  const id = Number((await row.locator("td").first().textContent())?.trim());
+  const id = Number((await row.getByTestId("order-id").textContent())?.trim());
   // A click anywhere on the row opens the order.
   await row.locator("td").nth(3).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${id}\\?from=`));

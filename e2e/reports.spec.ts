@@ -120,7 +120,7 @@ test.describe("reports", () => {
     expect(filtered.totals.orders).toBeLessThanOrEqual(report.totals.orders);
     const senders = await page
       .getByTestId("order-row")
-      .locator("td:nth-child(4)")
+      .getByTestId("order-sender")
       .allTextContents();
     expect(senders.length).toBeGreaterThan(0);
     expect(new Set(senders)).toEqual(new Set([sender]));
@@ -133,7 +133,7 @@ test.describe("reports", () => {
     await page.getByTestId("sort-total").click();
     await expect(page).toHaveURL(/sort=-total/);
     await waitForReport(page);
-    const totals = await page.getByTestId("order-row").locator("td:nth-child(6)").allTextContents();
+    const totals = await page.getByTestId("order-row").getByTestId("order-total").allTextContents();
     const numbers = totals.map((t) => Number(t.replace(/\D/g, "")));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     await page.getByTestId("sort-total").click();

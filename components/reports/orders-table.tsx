@@ -170,7 +170,10 @@ export function OrdersTable({
                     />
                   </td>
                 ) : null}
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                <td
+                  className="px-3 py-2 font-mono text-xs whitespace-nowrap"
+                  data-testid="order-id"
+                >
                   <Link
                     href={href}
                     className="rounded text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
@@ -193,7 +196,7 @@ export function OrdersTable({
                   )}
                 </td>
                 <td className="max-w-44 px-3 py-2">
-                  <span className="block truncate" title={order.sender}>
+                  <span className="block truncate" title={order.sender} data-testid="order-sender">
                     {order.sender}
                   </span>
                   <LabelChip label={order.label} />
@@ -201,7 +204,9 @@ export function OrdersTable({
                 <td className="px-3 py-2">
                   <OrderStatusBadge status={order.status} />
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.number(order.total)}</td>
+                <td className="px-3 py-2 text-right tabular-nums" data-testid="order-total">
+                  {fmt.number(order.total)}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{fmt.number(order.delivered)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
                   {fmt.number(order.undelivered)}
