@@ -16,7 +16,7 @@ type Metric = (typeof METRICS)[number];
 const metricParam = parseAsStringLiteral(METRICS).withDefault("messages");
 
 /** A cell's rate is coloured only from this many final messages: fewer would be noise. */
-export const MIN_FINAL_FOR_RATE = 20;
+const MIN_FINAL_FOR_RATE = 20;
 
 export type TimeOfWeek = { weekday: Weekday[]; hour: number[] };
 

@@ -18,7 +18,7 @@ import { deliveryRate } from "@/lib/reports/contract/statuses";
 
 const WORST_BY = ["undelivered", "rate"] as const;
 type WorstBy = (typeof WORST_BY)[number];
-export const DEFAULT_WORST_MIN = 100;
+const DEFAULT_WORST_MIN = 100;
 const SHOWN = 5;
 const SORT_OF: Record<WorstBy, Sort> = { undelivered: "-undelivered", rate: "deliveryRate" };
 
@@ -28,7 +28,7 @@ const worstParams = {
 };
 
 /** The report query behind the card: the page's filters, at least `min` messages, five rows. */
-export function worstQuery(query: ReportQuery, min: number, by: WorstBy): ReportQuery {
+function worstQuery(query: ReportQuery, min: number, by: WorstBy): ReportQuery {
   return {
     ...query,
     minMessages: Math.max(min, query.minMessages ?? 1),

@@ -33,7 +33,7 @@ const charCount = (text: string) => {
 };
 
 /** Why a label is refused, for the pages' own words (the message is the API's). */
-export type LabelProblem = "empty" | "invisible" | "long" | "comma" | "reserved";
+type LabelProblem = "empty" | "invisible" | "long" | "comma" | "reserved";
 
 export type LabelCheck =
   { ok: true; label: string } | { ok: false; problem: LabelProblem; message: string };

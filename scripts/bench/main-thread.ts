@@ -12,7 +12,7 @@ import type { App } from "./app";
 import { CHROMIUM_ARGS } from "./browser";
 import { median, round } from "./stats";
 
-export const MAIN_THREAD_ACTIONS = ["open", "sort", "filter", "page"] as const;
+const MAIN_THREAD_ACTIONS = ["open", "sort", "filter", "page"] as const;
 type Action = (typeof MAIN_THREAD_ACTIONS)[number];
 
 type Sample = {

@@ -77,10 +77,10 @@ const LISTS = ["sender", "status", "weekday", "hour", "label"] as const;
 export const NO_LABEL = "none";
 
 /** Monday 0 … Sunday 6 (the heatmap's rows). */
-export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 /** 0 … 23 (the heatmap's columns). */
-export const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 const fields = {
   start: dateParam("start").optional(),

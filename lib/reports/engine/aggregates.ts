@@ -182,7 +182,7 @@ function bucketed(days: readonly string[], perDay: Float64Array, bucket: Bucket)
 const collator = new Intl.Collator("tr");
 
 /** Most messages first; then by label (Turkish order), the unlabelled last. */
-export function byCampaign(a: CampaignRow, b: CampaignRow): number {
+function byCampaign(a: CampaignRow, b: CampaignRow): number {
   if (b.messages !== a.messages) return b.messages - a.messages;
   if (a.label === null || b.label === null)
     return a.label === b.label ? 0 : a.label === null ? 1 : -1;

@@ -101,7 +101,7 @@ function cellMask({ weekday, hour }: Filters): Uint8Array | null {
 }
 
 /** matchLevel's bits: the row passes every filter but sender and label (CORE), and each of those. */
-export const CORE = 1;
+const CORE = 1;
 export const SENDER_OK = 2;
 export const LABEL_OK = 4;
 export const ALL = CORE | SENDER_OK | LABEL_OK;
