@@ -2,18 +2,7 @@
 // Stacked delivered / undelivered / waiting messages per day, week or month, with the delivery
 // rate on a second axis and a switch between the three groupings.
 import { memo, useMemo } from "react";
-import {
-  Bar,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKETS, bucketRange, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
@@ -21,9 +10,13 @@ import type { Formatters } from "@/lib/ui/format";
 import { deliveryRate } from "@/lib/reports/contract/statuses";
 import type { SeriesPoint } from "@/lib/reports/contract/types";
 import { Segmented } from "@/components/ui/segmented";
-import { ChartCard, dataTableClass } from "./chart-card";
+import { ChartCard, ChartSkeleton, dataTableClass } from "./chart-card";
+import { ChartBox } from "./chart-size";
+import { useTurn } from "@/components/ui/turns";
+import { labelWidth } from "@/lib/ui/ticks";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
+import { bottomTicks, noGridLines, sideTicks } from "./plain-ticks";
 
 type Point = SeriesPoint & { deliveryRate: number | null };
 
@@ -65,6 +58,8 @@ export const DailyChart = memo(function DailyChart({
 }) {
   const { t, fmt, plural } = useI18n();
   const data = useMemo(() => withRate(series), [series]);
+  const turn = useTurn();
+  if (!turn) return <ChartSkeleton className={className} />;
   const words = t.charts.daily;
   const label = (date: string, long = false) => bucketLabel(fmt, words.weekOf, bucket, date, long);
   const select = (date: string) => onSelectRange(bucketRange(date, bucket, range));
@@ -74,6 +69,7 @@ export const DailyChart = memo(function DailyChart({
       : bucket === "week"
         ? fmt.date(date)
         : fmt.dateShort(date);
+  const widest = data.reduce((w, p) => Math.max(w, labelWidth(label(p.date))), 0);
   const peak = data.reduce<Point | null>(
     (best, p) => (!best || p.messages > best.messages ? p : best),
     null,
@@ -163,13 +159,10 @@ export const DailyChart = memo(function DailyChart({
         </table>
       }
     >
-      <div className="h-72 w-full">
-        <ResponsiveContainer
-          width="100%"
-          height="100%"
-          initialDimension={{ width: 600, height: 288 }}
-        >
+      <ChartBox height={260}>
+        {(size) => (
           <ComposedChart
+            {...size}
             data={data}
             margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
             accessibilityLayer={false}
@@ -181,20 +174,23 @@ export const DailyChart = memo(function DailyChart({
               if (multiDay && typeof active === "string") select(active);
             }}
           >
-            <CartesianGrid vertical={false} stroke={GRID_COLOR} />
+            <CartesianGrid
+              vertical={false}
+              verticalCoordinatesGenerator={noGridLines}
+              stroke={GRID_COLOR}
+            />
             <XAxis
               dataKey="date"
-              tickFormatter={(d: string) => label(d)}
               stroke={AXIS_COLOR}
-              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tick={bottomTicks((d: string) => label(d), widest)}
+              interval={0}
               tickLine={false}
-              minTickGap={16}
             />
             <YAxis
               yAxisId="count"
-              tickFormatter={(v: number) => fmt.compact(v)}
               stroke={AXIS_COLOR}
-              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tick={sideTicks(fmt.compact)}
+              interval={0}
               tickLine={false}
               axisLine={false}
               width={56}
@@ -204,9 +200,9 @@ export const DailyChart = memo(function DailyChart({
               yAxisId="rate"
               orientation="right"
               domain={[0, 1]}
-              tickFormatter={(v: number) => fmt.change(v)}
               stroke={AXIS_COLOR}
-              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tick={sideTicks(fmt.change)}
+              interval={0}
               tickLine={false}
               axisLine={false}
               width={48}
@@ -245,31 +241,6 @@ export const DailyChart = memo(function DailyChart({
                 );
               }}
             />
-            {/* Our own legend: recharts' names each icon "<name> legend icon", in English. */}
-            <Legend
-              wrapperStyle={{ fontSize: 12, paddingTop: 8 }}
-              content={() => (
-                <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
-                  {[
-                    ...OUTCOMES.map((o) => ({
-                      key: o,
-                      name: t.outcome[o],
-                      color: OUTCOME_COLOR[o],
-                    })),
-                    { key: "rate", name: words.rate, color: RATE_COLOR },
-                  ].map((item) => (
-                    <li
-                      key={item.key}
-                      className="flex items-center gap-1.5"
-                      style={{ color: item.color }}
-                    >
-                      <span className="size-2 rounded-full" style={{ background: item.color }} />
-                      {item.name}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            />
             {OUTCOMES.map((o, i) => (
               <Bar
                 key={o}
@@ -304,8 +275,21 @@ export const DailyChart = memo(function DailyChart({
               isAnimationActive={false}
             />
           </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+        )}
+      </ChartBox>
+      {/* Our own legend, outside the chart: recharts' measures itself and lays the chart out again,
+          and names each icon "<name> legend icon", in English. */}
+      <ul className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
+        {[
+          ...OUTCOMES.map((o) => ({ key: o, name: t.outcome[o], color: OUTCOME_COLOR[o] })),
+          { key: "rate", name: words.rate, color: RATE_COLOR },
+        ].map((item) => (
+          <li key={item.key} className="flex items-center gap-1.5" style={{ color: item.color }}>
+            <span className="size-2 rounded-full" style={{ background: item.color }} />
+            {item.name}
+          </li>
+        ))}
+      </ul>
     </ChartCard>
   );
 });

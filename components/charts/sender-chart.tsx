@@ -1,22 +1,16 @@
 "use client";
 // Messages per sender (stacked by outcome) with each sender's delivery rate; a click filters by it.
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import type { SenderRow } from "@/lib/reports/contract/types";
-import { ChartCard, dataTableClass } from "./chart-card";
+import { ChartCard, ChartSkeleton, dataTableClass } from "./chart-card";
+import { ChartBox } from "./chart-size";
+import { useTurn } from "@/components/ui/turns";
+import { labelWidth } from "@/lib/ui/ticks";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
+import { bottomTicks, linesAtTicks, noGridLines, rightOfBar, sideTicks } from "./plain-ticks";
 
 const MAX_BARS = 10;
 
@@ -32,6 +26,8 @@ export function SenderChart({
   className?: string;
 }) {
   const { t, fmt, plural } = useI18n();
+  const turn = useTurn();
+  if (!turn) return <ChartSkeleton height={180} className={className} />;
   const sorted = [...senders].sort(
     (a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender),
   );
@@ -106,13 +102,10 @@ export function SenderChart({
           {interpolate(t.charts.senders.more, { shown: MAX_BARS, total: sorted.length })}
         </p>
       ) : null}
-      <div className="w-full" style={{ height: Math.max(120, shown.length * 36 + 32) }}>
-        <ResponsiveContainer
-          width="100%"
-          height="100%"
-          initialDimension={{ width: 400, height: 300 }}
-        >
+      <ChartBox height={Math.max(120, shown.length * 36 + 32)}>
+        {(size) => (
           <BarChart
+            {...size}
             data={shown}
             layout="vertical"
             margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
@@ -124,12 +117,17 @@ export function SenderChart({
               if (typeof label === "string") onToggleSender(label);
             }}
           >
-            <CartesianGrid horizontal={false} stroke={GRID_COLOR} />
+            <CartesianGrid
+              horizontal={false}
+              horizontalCoordinatesGenerator={noGridLines}
+              verticalCoordinatesGenerator={({ xAxis }) => linesAtTicks(xAxis)}
+              stroke={GRID_COLOR}
+            />
             <XAxis
               type="number"
-              tickFormatter={(v: number) => fmt.number(v)}
               stroke={AXIS_COLOR}
-              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tick={bottomTicks(fmt.number, labelWidth(fmt.number(top?.messages ?? 0)))}
+              interval={0}
               tickLine={false}
               allowDecimals={false}
             />
@@ -138,10 +136,10 @@ export function SenderChart({
               dataKey="sender"
               width={104}
               stroke={AXIS_COLOR}
-              tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+              tick={sideTicks((s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s))}
+              interval={0}
               tickLine={false}
               axisLine={false}
-              tickFormatter={(s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s)}
             />
             <Tooltip
               cursor={{ fill: "var(--c-grid)", fillOpacity: 0.5 }}
@@ -194,15 +192,14 @@ export function SenderChart({
                   <LabelList
                     dataKey="deliveryRate"
                     position="right"
-                    formatter={(v: unknown) => fmt.percent(typeof v === "number" ? v : null)}
-                    style={{ fill: AXIS_COLOR, fontSize: 12 }}
+                    content={rightOfBar((v) => fmt.percent(typeof v === "number" ? v : null))}
                   />
                 ) : null}
               </Bar>
             ))}
           </BarChart>
-        </ResponsiveContainer>
-      </div>
+        )}
+      </ChartBox>
     </ChartCard>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 // The split of orders by order status, as a donut with the total in the middle.
-import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
+import { Cell, Pie, PieChart, Tooltip } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { ORDER_STATUSES, orderOutcome, type OrderStatusKey } from "@/lib/reports/contract/statuses";
 import type { ReportResponse } from "@/lib/reports/contract/types";
-import { ChartCard, dataTableClass } from "./chart-card";
+import { ChartCard, ChartSkeleton, dataTableClass } from "./chart-card";
+import { useTurn } from "@/components/ui/turns";
 import { OUTCOME_COLOR } from "./chart-config";
 import { TooltipBox } from "./chart-tooltip";
 
@@ -19,6 +20,8 @@ export function StatusChart({
   className?: string;
 }) {
   const { t, fmt, plural } = useI18n();
+  const turn = useTurn();
+  if (!turn) return <ChartSkeleton height={180} className={className} />;
   const total = ORDER_STATUSES.reduce(
     (sum, s) => sum + (statuses[String(s) as Slice["status"]] ?? 0),
     0,
@@ -73,55 +76,49 @@ export function StatusChart({
     >
       <div className="flex flex-col items-center gap-4 sm:flex-row lg:flex-col">
         <div className="relative h-44 w-44 shrink-0">
-          <ResponsiveContainer
-            width="100%"
-            height="100%"
-            initialDimension={{ width: 176, height: 176 }}
-          >
-            <PieChart accessibilityLayer={false}>
-              <Pie
-                data={total ? slices : [{ status: "none", count: 1, color: "var(--c-grid)" }]}
-                dataKey="count"
-                nameKey="status"
-                innerRadius="68%"
-                outerRadius="100%"
-                paddingAngle={total ? 2 : 0}
-                stroke="none"
-                rootTabIndex={-1}
-                isAnimationActive={false}
-              >
-                {(total ? slices : [{ status: "none", color: "var(--c-grid)" }]).map((s) => (
-                  <Cell key={s.status} fill={s.color} />
-                ))}
-              </Pie>
-              {total ? (
-                <Tooltip
-                  content={({ active, payload }) => {
-                    const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
-                    if (!s) return null;
-                    return (
-                      <TooltipBox
-                        title={t.orderStatus[s.status]}
-                        rows={[
-                          {
-                            key: "count",
-                            label: t.charts.status.count,
-                            value: fmt.number(s.count),
-                            color: s.color,
-                          },
-                          {
-                            key: "share",
-                            label: t.charts.status.share,
-                            value: fmt.percent(s.share),
-                          },
-                        ]}
-                      />
-                    );
-                  }}
-                />
-              ) : null}
-            </PieChart>
-          </ResponsiveContainer>
+          <PieChart width={176} height={176} accessibilityLayer={false}>
+            <Pie
+              data={total ? slices : [{ status: "none", count: 1, color: "var(--c-grid)" }]}
+              dataKey="count"
+              nameKey="status"
+              innerRadius="68%"
+              outerRadius="100%"
+              paddingAngle={total ? 2 : 0}
+              stroke="none"
+              rootTabIndex={-1}
+              isAnimationActive={false}
+            >
+              {(total ? slices : [{ status: "none", color: "var(--c-grid)" }]).map((s) => (
+                <Cell key={s.status} fill={s.color} />
+              ))}
+            </Pie>
+            {total ? (
+              <Tooltip
+                content={({ active, payload }) => {
+                  const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
+                  if (!s) return null;
+                  return (
+                    <TooltipBox
+                      title={t.orderStatus[s.status]}
+                      rows={[
+                        {
+                          key: "count",
+                          label: t.charts.status.count,
+                          value: fmt.number(s.count),
+                          color: s.color,
+                        },
+                        {
+                          key: "share",
+                          label: t.charts.status.share,
+                          value: fmt.percent(s.share),
+                        },
+                      ]}
+                    />
+                  );
+                }}
+              />
+            ) : null}
+          </PieChart>
           <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center">
             <span className="text-2xl font-semibold tabular-nums">{fmt.number(total)}</span>
             <span className="muted text-xs">{t.kpi.orders}</span>

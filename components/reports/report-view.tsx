@@ -6,6 +6,7 @@ import { ChartSkeleton } from "@/components/charts/chart-card";
 import { DailyChart, SenderChart, StatusChart } from "@/components/charts/lazy-charts";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Pagination } from "@/components/ui/pagination";
+import { InTurn } from "@/components/ui/turns";
 import { defaultBucket, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
@@ -270,11 +271,13 @@ export function ReportView({
                   className="lg:col-span-2"
                 />
                 <div className="min-w-0 lg:col-span-2">
-                  <HeatmapCard
-                    cells={data.heatmap}
-                    selected={timeOfWeek}
-                    onSelect={setTimeOfWeek}
-                  />
+                  <InTurn fallback={<ChartSkeleton height={220} />}>
+                    <HeatmapCard
+                      cells={data.heatmap}
+                      selected={timeOfWeek}
+                      onSelect={setTimeOfWeek}
+                    />
+                  </InTurn>
                 </div>
                 <WorstOrdersCard
                   query={query}
@@ -293,11 +296,13 @@ export function ReportView({
           </div>
 
           {data ? (
-            <CampaignsCard
-              campaigns={data.campaigns}
-              selected={query.label}
-              onToggle={toggleLabel}
-            />
+            <InTurn fallback={null}>
+              <CampaignsCard
+                campaigns={data.campaigns}
+                selected={query.label}
+                onToggle={toggleLabel}
+              />
+            </InTurn>
           ) : null}
 
           <section className="card min-w-0" aria-labelledby="orders-title">
@@ -351,21 +356,23 @@ export function ReportView({
                         </button>
                       </div>
                     ) : null}
-                    <OrdersTable
-                      items={data.orders.items}
-                      sort={query.sort}
-                      onSort={onSort}
-                      reportHref={reportHref}
-                      dimmed={report.isPlaceholderData}
-                      selection={selection}
-                    />
-                    <OrdersCards
-                      items={data.orders.items}
-                      sort={query.sort}
-                      onSort={onSort}
-                      reportHref={reportHref}
-                      dimmed={report.isPlaceholderData}
-                    />
+                    <InTurn fallback={<TableSkeleton />}>
+                      <OrdersTable
+                        items={data.orders.items}
+                        sort={query.sort}
+                        onSort={onSort}
+                        reportHref={reportHref}
+                        dimmed={report.isPlaceholderData}
+                        selection={selection}
+                      />
+                      <OrdersCards
+                        items={data.orders.items}
+                        sort={query.sort}
+                        onSort={onSort}
+                        reportHref={reportHref}
+                        dimmed={report.isPlaceholderData}
+                      />
+                    </InTurn>
                   </>
                 ) : (
                   <p className="muted px-4 py-8 text-center text-sm">{t.table.noRows}</p>
