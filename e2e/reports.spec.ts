@@ -100,7 +100,7 @@ test.describe("reports", () => {
   }) => {
     await page.goto("/reports");
     await waitForReport(page);
-    const bar = page.getByTestId("daily-chart").locator(".recharts-bar-rectangle path").first();
+    const bar = page.getByTestId("daily-chart").getByTestId("daily-bar").first();
     await bar.click();
     await expect(page).toHaveURL(/start=(\d{4}-\d{2}-\d{2})&end=\1/);
     await waitForReport(page);

@@ -2,7 +2,6 @@
 // Stacked delivered / undelivered / waiting messages per day, week or month, with the delivery
 // rate on a second axis and a switch between the three groupings.
 import { memo, useMemo } from "react";
-import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKETS, bucketRange, type Bucket, type DateRange } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
@@ -13,10 +12,9 @@ import { Segmented } from "@/components/ui/segmented";
 import { ChartCard, ChartSkeleton, dataTableClass } from "./chart-card";
 import { ChartBox } from "./chart-size";
 import { useTurn } from "@/components/ui/turns";
-import { labelWidth } from "@/lib/ui/ticks";
-import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
-import { isBarClick, TooltipBox } from "./chart-tooltip";
-import { bottomTicks, noGridLines, sideTicks } from "./plain-ticks";
+import { OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
+import { TooltipBox } from "./chart-tooltip";
+import { DailyPlot, type PlotPoint } from "./daily-plot";
 
 type Point = SeriesPoint & { deliveryRate: number | null };
 
@@ -69,7 +67,6 @@ export const DailyChart = memo(function DailyChart({
       : bucket === "week"
         ? fmt.date(date)
         : fmt.dateShort(date);
-  const widest = data.reduce((w, p) => Math.max(w, labelWidth(label(p.date))), 0);
   const peak = data.reduce<Point | null>(
     (best, p) => (!best || p.messages > best.messages ? p : best),
     null,
@@ -90,6 +87,8 @@ export const DailyChart = memo(function DailyChart({
   const multiDay = range.start !== range.end;
   /** A bucket the range holds only part of: its bars are not a whole week's or month's. */
   const partial = (p: Point) => p.days < fullDays(p.date, bucket);
+  const plotted: PlotPoint[] = data.map((p) => ({ ...p, partial: bucket !== "day" && partial(p) }));
+  const byDate = new Map(data.map((p) => [p.date, p]));
   const partialNote = (p: Point) =>
     interpolate(plural(words.partial, p.days), {
       days: fmt.number(p.days),
@@ -160,131 +159,61 @@ export const DailyChart = memo(function DailyChart({
       }
     >
       <ChartBox height={260}>
-        {(size) => (
-          <ComposedChart
-            {...size}
-            data={data}
-            margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-            accessibilityLayer={false}
-            cursor={multiDay ? "pointer" : undefined}
-            onClick={(state, event) => {
-              // Bars handle their own clicks; this catches the rest of a day's column (e.g. a zero day).
-              if (isBarClick(event)) return;
-              const active = state?.activeLabel;
-              if (multiDay && typeof active === "string") select(active);
+        {({ width, height }) => (
+          <DailyPlot
+            points={plotted}
+            width={width}
+            height={height}
+            axisLabel={(date) => label(date)}
+            countLabel={fmt.compact}
+            rateLabel={fmt.change}
+            onSelect={multiDay ? select : undefined}
+            tooltip={(p) => {
+              const point = byDate.get(p.date);
+              if (!point) return null;
+              return (
+                <TooltipBox
+                  title={label(point.date, true)}
+                  footer={
+                    partial(point) ? <span className="muted">{partialNote(point)}</span> : undefined
+                  }
+                  rows={[
+                    {
+                      key: "messages",
+                      label: words.messages,
+                      value: fmt.number(point.messages),
+                    },
+                    ...OUTCOMES.map((o) => ({
+                      key: o,
+                      label: t.outcome[o],
+                      value: fmt.number(point[o]),
+                      color: OUTCOME_COLOR[o],
+                    })),
+                    {
+                      key: "rate",
+                      label: words.rate,
+                      value: fmt.percent(point.deliveryRate),
+                      color: RATE_COLOR,
+                    },
+                  ]}
+                />
+              );
             }}
-          >
-            <CartesianGrid
-              vertical={false}
-              verticalCoordinatesGenerator={noGridLines}
-              stroke={GRID_COLOR}
-            />
-            <XAxis
-              dataKey="date"
-              stroke={AXIS_COLOR}
-              tick={bottomTicks((d: string) => label(d), widest)}
-              interval={0}
-              tickLine={false}
-            />
-            <YAxis
-              yAxisId="count"
-              stroke={AXIS_COLOR}
-              tick={sideTicks(fmt.compact)}
-              interval={0}
-              tickLine={false}
-              axisLine={false}
-              width={56}
-              allowDecimals={false}
-            />
-            <YAxis
-              yAxisId="rate"
-              orientation="right"
-              domain={[0, 1]}
-              stroke={AXIS_COLOR}
-              tick={sideTicks(fmt.change)}
-              interval={0}
-              tickLine={false}
-              axisLine={false}
-              width={48}
-            />
-            <Tooltip
-              cursor={{ fill: "var(--c-grid)", fillOpacity: 0.5 }}
-              content={({ active, payload }) => {
-                const p = active ? (payload?.[0]?.payload as Point | undefined) : undefined;
-                if (!p) return null;
-                return (
-                  <TooltipBox
-                    title={label(p.date, true)}
-                    footer={
-                      partial(p) ? <span className="muted">{partialNote(p)}</span> : undefined
-                    }
-                    rows={[
-                      {
-                        key: "messages",
-                        label: words.messages,
-                        value: fmt.number(p.messages),
-                      },
-                      ...OUTCOMES.map((o) => ({
-                        key: o,
-                        label: t.outcome[o],
-                        value: fmt.number(p[o]),
-                        color: OUTCOME_COLOR[o],
-                      })),
-                      {
-                        key: "rate",
-                        label: words.rate,
-                        value: fmt.percent(p.deliveryRate),
-                        color: RATE_COLOR,
-                      },
-                    ]}
-                  />
-                );
-              }}
-            />
-            {OUTCOMES.map((o, i) => (
-              <Bar
-                key={o}
-                yAxisId="count"
-                dataKey={o}
-                name={t.outcome[o]}
-                stackId="messages"
-                fill={OUTCOME_COLOR[o]}
-                radius={i === OUTCOMES.length - 1 ? [3, 3, 0, 0] : undefined}
-                maxBarSize={48}
-                isAnimationActive={false}
-                onClick={(bar) => {
-                  const date = (bar?.payload as Point | undefined)?.date;
-                  if (multiDay && date) select(date);
-                }}
-              >
-                {/* A week or month the range holds only part of is drawn lighter: not a drop. */}
-                {bucket === "day"
-                  ? null
-                  : data.map((p) => <Cell key={p.date} fillOpacity={partial(p) ? 0.45 : 1} />)}
-              </Bar>
-            ))}
-            <Line
-              yAxisId="rate"
-              dataKey="deliveryRate"
-              name={words.rate}
-              type="monotone"
-              stroke={RATE_COLOR}
-              strokeWidth={2}
-              dot={data.length <= 31 ? { r: 2.5, fill: RATE_COLOR } : false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          </ComposedChart>
+          />
         )}
       </ChartBox>
       {/* Our own legend, outside the chart: recharts' measures itself and lays the chart out again,
-          and names each icon "<name> legend icon", in English. */}
+          and names each icon "<name> legend icon", in English. Coloured dots, text in the text
+          colour: green and amber text fail contrast on white. */}
       <ul className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
         {[
           ...OUTCOMES.map((o) => ({ key: o, name: t.outcome[o], color: OUTCOME_COLOR[o] })),
           { key: "rate", name: words.rate, color: RATE_COLOR },
         ].map((item) => (
-          <li key={item.key} className="flex items-center gap-1.5" style={{ color: item.color }}>
+          <li
+            key={item.key}
+            className="flex items-center gap-1.5 text-slate-700 dark:text-slate-300"
+          >
             <span className="size-2 rounded-full" style={{ background: item.color }} />
             {item.name}
           </li>

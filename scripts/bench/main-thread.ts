@@ -94,7 +94,7 @@ const SETTLED = `document.querySelector('[aria-busy="true"]') === null`;
 /** The report on screen in full: KPI numbers, the three charts drawn, order rows, nothing dimmed. */
 const FULLY_RENDERED = `
   /[0-9]/.test(document.querySelector('[data-testid="kpi-orders-value"]')?.textContent ?? "") &&
-  document.querySelector('[data-testid="daily-chart"] .recharts-surface') !== null &&
+  document.querySelector('[data-testid="daily-plot"] [data-testid="daily-bar"]') !== null &&
   document.querySelector('[data-testid="status-chart"] .recharts-surface') !== null &&
   document.querySelector('[data-testid="sender-chart"] .recharts-surface') !== null &&
   document.querySelector('[data-testid="order-row"], [data-testid="order-card"]') !== null &&
