@@ -1,15 +1,22 @@
 "use client";
 // Presets and a two-month range calendar (one month on narrow screens), computed in Istanbul days.
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState } from "react";
-import { DayPicker, type DateRange as DayRange } from "react-day-picker";
-import { enGB, tr as trLocale } from "react-day-picker/locale";
-import "react-day-picker/style.css";
+import type { DateRange as DayRange } from "react-day-picker";
 import { CalendarIcon, ChevronDownIcon } from "@/components/ui/icons";
 import { PRESETS, presetRange, rangeDays, type DateRange, type Preset } from "@/lib/dates";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import { rangeProblem, type RangeProblem } from "@/lib/ui/range-problem";
 import { useMediaQuery } from "@/lib/client/use-media-query";
+
+const loadCalendar = () => import("./range-calendar");
+
+/** The calendar loads when the picker first opens (or is pointed at); its place is kept meanwhile. */
+const RangeCalendar = dynamic(() => loadCalendar().then((m) => m.RangeCalendar), {
+  ssr: false,
+  loading: () => <div className="h-[19rem] w-[17.5rem] md:w-[36rem]" aria-hidden="true" />,
+});
 
 const toDate = (day: string) =>
   new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
@@ -58,6 +65,8 @@ export function DateRangePicker({ range, today, maxRangeDays, onChange }: Props)
         aria-controls={panelId}
         aria-haspopup="dialog"
         onClick={() => setOpen((v) => !v)}
+        onPointerEnter={() => void loadCalendar()}
+        onFocus={() => void loadCalendar()}
         data-testid="range-button"
       >
         <CalendarIcon />
@@ -140,22 +149,16 @@ function PickerPanel({
         </ul>
       </div>
       <div className="min-w-0">
-        <DayPicker
-          mode="range"
-          numberOfMonths={wide ? 2 : 1}
+        <RangeCalendar
+          locale={locale}
+          months={wide ? 2 : 1}
           selected={selected}
-          resetOnSelect
           onSelect={(r) => {
             setStart(r?.from ? fromDate(r.from) : start);
             setEnd(r?.to ? fromDate(r.to) : null);
           }}
           defaultMonth={toDate(wide ? shiftMonth(range.end, -1) : range.end)}
-          endMonth={toDate(today)}
-          disabled={{ after: toDate(today) }}
           today={toDate(today)}
-          locale={locale === "tr" ? trLocale : enGB}
-          weekStartsOn={1}
-          className="rdp-dashboard"
         />
         <div className="mt-2 flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-xs font-medium">

@@ -13,11 +13,10 @@ import { useI18n } from "@/lib/i18n/context";
 import { PAGE_SIZES, serializeReportParams, type Sort } from "@/lib/reports/contract/report-query";
 import { exportHref, reportSearch } from "@/lib/client/report-queries";
 import { DateRangePicker } from "./date-range-picker";
-import { CampaignsCard } from "./campaigns-card";
 import { EmptyState } from "./empty-state";
 import { LabelMatching } from "./label-matching";
-import { HeatmapCard, type TimeOfWeek } from "./heatmap-card";
-import { WorstOrdersCard } from "./worst-orders-card";
+import type { TimeOfWeek } from "./heatmap-card";
+import { CampaignsCard, HeatmapCard, WorstOrdersCard } from "./lazy-cards";
 import { CompareSelect, KpiCards, KpiSkeleton } from "./kpi-cards";
 import {
   LabelFilter,
