@@ -9,6 +9,16 @@ export function formatNumber(n: number, lang: keyof typeof INTL): string {
   return new Intl.NumberFormat(INTL[lang], { maximumFractionDigits: 0 }).format(n);
 }
 
+/** A rate as the page writes it ("92.8%"), or the dash for none. */
+export function formatPercent(rate: number | null, lang: keyof typeof INTL): string {
+  if (rate === null) return "—";
+  return new Intl.NumberFormat(INTL[lang], {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
+}
+
 /** Waits until the KPI cards show a settled report (no skeleton, no dimmed placeholder). */
 export async function waitForReport(page: Page) {
   await expect(page.getByTestId("kpi-orders-value")).toBeVisible({ timeout: 45_000 });

@@ -7,6 +7,7 @@ import { E2E_TODAY, STORAGE_STATE } from "./env";
 import {
   expectKpisMatchApi,
   formatNumber,
+  formatPercent,
   kpiValues,
   reportFor,
   searchOf,
@@ -100,6 +101,15 @@ test.describe("reports", () => {
   }) => {
     await page.goto("/reports");
     await waitForReport(page);
+    // Every sender row shows its delivery rate, with or without waiting messages.
+    const week = await reportFor(request, searchOf(page));
+    const top = [...week.senders]
+      .sort((a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender))
+      .slice(0, 10);
+    expect(top.some((s) => s.waiting === 0)).toBe(true);
+    await expect(page.getByTestId("sender-rate")).toHaveText(
+      top.map((s) => formatPercent(s.deliveryRate, "en")),
+    );
     const bar = page.getByTestId("daily-chart").getByTestId("daily-bar").first();
     await bar.click();
     await expect(page).toHaveURL(/start=(\d{4}-\d{2}-\d{2})&end=\1/);

@@ -1,4 +1,4 @@
-// Axis and bar labels as plain SVG text. Recharts' own <Text> measures every label in the DOM, a
+// Axis labels as plain SVG text. Recharts' own <Text> measures every label in the DOM, a
 // forced layout each, to wrap it and to drop labels that would collide: on a year's report that was
 // most of the time the charts held the main thread (bench item 11). Here a label's width is
 // estimated from its length, and an axis with many labels shows every n-th one, counted from the
@@ -50,10 +50,11 @@ export function bottomTicks<V>(format: Format<V>, widest: number) {
 }
 
 /** A vertical axis' labels, beside the plot: all of them (a numeric axis has about five). */
-export function sideTicks<V>(format: Format<V>) {
+export function sideTicks<V>(format: Format<V>, testId?: string) {
   return function SideTick(props: TickProps): ReactElement {
     return (
       <text
+        data-testid={testId}
         x={props.x}
         y={props.y}
         dy="0.355em"
@@ -63,36 +64,6 @@ export function sideTicks<V>(format: Format<V>) {
         className="recharts-cartesian-axis-tick-value"
       >
         {format(props.payload?.value as V)}
-      </text>
-    );
-  };
-}
-
-/** What recharts hands a LabelList's content for one bar. */
-type BarLabelProps = {
-  x?: number | string;
-  y?: number | string;
-  width?: number | string;
-  height?: number | string;
-  value?: unknown;
-};
-
-/** A label just right of a horizontal bar's end. */
-export function rightOfBar(format: (value: unknown) => string) {
-  return function RightOfBar(props: BarLabelProps): ReactElement {
-    const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 5;
-    const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
-    return (
-      <text
-        x={x}
-        y={y}
-        dy="0.355em"
-        textAnchor="start"
-        fill={AXIS_COLOR}
-        fontSize={TICK_FONT_SIZE}
-        className="recharts-label"
-      >
-        {format(props.value)}
       </text>
     );
   };

@@ -1,6 +1,6 @@
 "use client";
 // Messages per sender (stacked by outcome) with each sender's delivery rate; a click filters by it.
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import type { SenderRow } from "@/lib/reports/contract/types";
@@ -10,7 +10,7 @@ import { useTurn } from "@/components/ui/turns";
 import { labelWidth } from "@/lib/ui/ticks";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
-import { bottomTicks, linesAtTicks, noGridLines, rightOfBar, sideTicks } from "./plain-ticks";
+import { bottomTicks, linesAtTicks, noGridLines, sideTicks } from "./plain-ticks";
 
 const MAX_BARS = 10;
 
@@ -42,6 +42,7 @@ export function SenderChart({
         }),
       ].join(" ")
     : t.charts.senders.summaryEmpty;
+  const rateOf = new Map(shown.map((s) => [s.sender, s.deliveryRate]));
   const dim = (sender: string) => selected.length > 0 && !selected.includes(sender);
 
   return (
@@ -108,7 +109,7 @@ export function SenderChart({
             {...size}
             data={shown}
             layout="vertical"
-            margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
+            margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
             accessibilityLayer={false}
             cursor="pointer"
             onClick={(state, event) => {
@@ -137,6 +138,20 @@ export function SenderChart({
               width={104}
               stroke={AXIS_COLOR}
               tick={sideTicks((s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s))}
+              interval={0}
+              tickLine={false}
+              axisLine={false}
+            />
+            {/* Each sender's delivery rate, at the right end of its row. It was a label on the
+                stack's last (waiting) bar, which recharts does not draw for a sender without
+                waiting messages: a settled range showed no rates at all. */}
+            <YAxis
+              yAxisId="rate"
+              orientation="right"
+              type="category"
+              dataKey="sender"
+              width={56}
+              tick={sideTicks((s: string) => fmt.percent(rateOf.get(s) ?? null), "sender-rate")}
               interval={0}
               tickLine={false}
               axisLine={false}
@@ -171,7 +186,7 @@ export function SenderChart({
                 );
               }}
             />
-            {OUTCOMES.map((o, i) => (
+            {OUTCOMES.map((o) => (
               <Bar
                 key={o}
                 dataKey={o}
@@ -188,13 +203,6 @@ export function SenderChart({
                 {shown.map((s) => (
                   <Cell key={s.sender} fillOpacity={dim(s.sender) ? 0.3 : 1} />
                 ))}
-                {i === OUTCOMES.length - 1 ? (
-                  <LabelList
-                    dataKey="deliveryRate"
-                    position="right"
-                    content={rightOfBar((v) => fmt.percent(typeof v === "number" ? v : null))}
-                  />
-                ) : null}
               </Bar>
             ))}
           </BarChart>
