@@ -49,22 +49,42 @@ export function bottomTicks<V>(format: Format<V>, widest: number) {
   };
 }
 
-/** A vertical axis' labels, beside the plot: all of them (a numeric axis has about five). */
-export function sideTicks<V>(format: Format<V>, testId?: string) {
-  return function SideTick(props: TickProps): ReactElement {
+/**
+ * A category axis' labels beside the plot, each with a second text at its row's far end (`endX`,
+ * right-aligned): a sender and its delivery rate, drawn whatever the row's bars are.
+ */
+export function sideTicksWithEnd<V>(
+  format: Format<V>,
+  end: Format<V>,
+  endX: number,
+  endTestId?: string,
+) {
+  return function SideTickWithEnd(props: TickProps): ReactElement {
+    const value = props.payload?.value as V;
     return (
-      <text
-        data-testid={testId}
-        x={props.x}
-        y={props.y}
-        dy="0.355em"
-        textAnchor={props.textAnchor ?? "end"}
-        fill={AXIS_COLOR}
-        fontSize={TICK_FONT_SIZE}
-        className="recharts-cartesian-axis-tick-value"
-      >
-        {format(props.payload?.value as V)}
-      </text>
+      <g className="recharts-cartesian-axis-tick-value">
+        <text
+          x={props.x}
+          y={props.y}
+          dy="0.355em"
+          textAnchor="end"
+          fill={AXIS_COLOR}
+          fontSize={TICK_FONT_SIZE}
+        >
+          {format(value)}
+        </text>
+        <text
+          data-testid={endTestId}
+          x={endX}
+          y={props.y}
+          dy="0.355em"
+          textAnchor="end"
+          fill={AXIS_COLOR}
+          fontSize={TICK_FONT_SIZE}
+        >
+          {end(value)}
+        </text>
+      </g>
     );
   };
 }

@@ -10,7 +10,7 @@ import { useTurn } from "@/components/ui/turns";
 import { labelWidth } from "@/lib/ui/ticks";
 import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
 import { isBarClick, TooltipBox } from "./chart-tooltip";
-import { bottomTicks, linesAtTicks, noGridLines, sideTicks } from "./plain-ticks";
+import { bottomTicks, linesAtTicks, noGridLines, sideTicksWithEnd } from "./plain-ticks";
 
 const MAX_BARS = 10;
 
@@ -109,7 +109,7 @@ export function SenderChart({
             {...size}
             data={shown}
             layout="vertical"
-            margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+            margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
             accessibilityLayer={false}
             cursor="pointer"
             onClick={(state, event) => {
@@ -132,26 +132,20 @@ export function SenderChart({
               tickLine={false}
               allowDecimals={false}
             />
+            {/* Each row's sender, and its delivery rate at the row's right end. The rate was a
+                label on the stack's last (waiting) bar, which recharts does not draw for a sender
+                without waiting messages: a settled range showed no rates at all. */}
             <YAxis
               type="category"
               dataKey="sender"
               width={104}
               stroke={AXIS_COLOR}
-              tick={sideTicks((s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s))}
-              interval={0}
-              tickLine={false}
-              axisLine={false}
-            />
-            {/* Each sender's delivery rate, at the right end of its row. It was a label on the
-                stack's last (waiting) bar, which recharts does not draw for a sender without
-                waiting messages: a settled range showed no rates at all. */}
-            <YAxis
-              yAxisId="rate"
-              orientation="right"
-              type="category"
-              dataKey="sender"
-              width={56}
-              tick={sideTicks((s: string) => fmt.percent(rateOf.get(s) ?? null), "sender-rate")}
+              tick={sideTicksWithEnd(
+                (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s),
+                (s: string) => fmt.percent(rateOf.get(s) ?? null),
+                size.width - 4,
+                "sender-rate",
+              )}
               interval={0}
               tickLine={false}
               axisLine={false}
