@@ -62,26 +62,16 @@ export function sideTicksWithEnd<V>(
   return function SideTickWithEnd(props: TickProps): ReactElement {
     const value = props.payload?.value as V;
     return (
-      <g className="recharts-cartesian-axis-tick-value">
-        <text
-          x={props.x}
-          y={props.y}
-          dy="0.355em"
-          textAnchor="end"
-          fill={AXIS_COLOR}
-          fontSize={TICK_FONT_SIZE}
-        >
+      <g
+        className="recharts-cartesian-axis-tick-value"
+        textAnchor="end"
+        fill={AXIS_COLOR}
+        fontSize={TICK_FONT_SIZE}
+      >
+        <text x={props.x} y={props.y} dy="0.355em">
           {format(value)}
         </text>
-        <text
-          data-testid={endTestId}
-          x={endX}
-          y={props.y}
-          dy="0.355em"
-          textAnchor="end"
-          fill={AXIS_COLOR}
-          fontSize={TICK_FONT_SIZE}
-        >
+        <text data-testid={endTestId} x={endX} y={props.y} dy="0.355em">
           {end(value)}
         </text>
       </g>
