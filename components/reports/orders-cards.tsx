@@ -47,6 +47,7 @@ export function OrdersCards({ items, sort, onSort, reportHref, dimmed }: OrdersL
           <li key={order.id}>
             <Link
               href={orderHref(order.id, reportHref)}
+              prefetch={false} // as in the order table
               className="block px-4 py-3 -outline-offset-2 hover:bg-slate-50 dark:hover:bg-slate-800/50"
               data-testid="order-card"
             >

@@ -174,8 +174,12 @@ export function OrdersTable({
                   className="px-3 py-2 font-mono text-xs whitespace-nowrap"
                   data-testid="order-id"
                 >
+                  {/* No prefetch: a sort, filter or page gives all 50 links new addresses (they
+                      carry the report's), and the router prefetched every one in view in one task
+                      (bench item 11); the order page is rendered per request anyway. */}
                   <Link
                     href={href}
+                    prefetch={false}
                     className="rounded text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
                     aria-label={interpolate(t.table.openOrder, { id: order.id })}
                   >

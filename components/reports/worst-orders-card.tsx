@@ -122,6 +122,7 @@ export function WorstOrdersCard({
             <li key={o.id} data-testid="worst-order">
               <Link
                 href={orderHref(o.id, reportHref)}
+                prefetch={false} // as in the order table
                 className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 -outline-offset-2 hover:bg-slate-50 dark:hover:bg-slate-800/50"
               >
                 <span className="min-w-0">
