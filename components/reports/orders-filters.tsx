@@ -15,14 +15,22 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
   const { t } = useI18n();
   const [text, setText] = useState(value);
   const [synced, setSynced] = useState(value);
-  // Back/forward changes the URL under the box: show what the URL says.
+  const [sent, setSent] = useState(value);
+  // Back/forward changes the URL under the box: show what the URL says. The search this box sent
+  // arriving (in a transition, perhaps after more keys were typed) leaves the text alone.
   if (value !== synced) {
     setSynced(value);
-    setText(value);
+    if (value !== sent) {
+      setSent(value);
+      setText(value);
+    }
   }
   useEffect(() => {
     if (text.trim() === value) return;
-    const timer = setTimeout(() => onChange(text.trim()), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      setSent(text.trim());
+      onChange(text.trim());
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (

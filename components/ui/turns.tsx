@@ -4,7 +4,7 @@
 // more in one task (bench item 11), during which the page could not answer a click; drawn in
 // turns, the browser may handle input and paint in between. A part waits for its turn once, when
 // it first mounts; later updates (a sort, a filter, a page) draw at once.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
 import { turnQueue, type Ticket } from "@/lib/client/turn-queue";
 
 const turns = turnQueue((fn) => setTimeout(fn, 0));
@@ -15,7 +15,9 @@ export function useTurn(): boolean {
   const ticket = useRef<Ticket | null>(null);
 
   useEffect(() => {
-    const mine = turns.wait(() => setReady(true));
+    // A transition: React renders the part in slices that yield to the browser; only its commit
+    // is one task.
+    const mine = turns.wait(() => startTransition(() => setReady(true)));
     ticket.current = mine;
     return () => mine.cancel();
   }, []);

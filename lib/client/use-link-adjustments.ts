@@ -7,9 +7,7 @@ import { useEffect, useState } from "react";
 import { pageAdjustment, type LinkAdjustment } from "@/lib/reports/contract/link-adjustments";
 import type { ReportQuery } from "@/lib/reports/contract/report-query";
 import type { ReportResponse } from "@/lib/reports/contract/types";
-import type { useReportParams } from "./use-report-params";
-
-type SetParams = ReturnType<typeof useReportParams>["setParams"];
+import type { SetReportParams } from "./use-report-params";
 
 export function useLinkAdjustments({
   query,
@@ -19,7 +17,7 @@ export function useLinkAdjustments({
   data,
 }: {
   query: ReportQuery;
-  setParams: SetParams;
+  setParams: SetReportParams;
   /** Parameters the server dropped as invalid. */
   dropped: string[];
   /** What the server changed to show the link's range. */
