@@ -22,6 +22,7 @@ export function formatPercent(rate: number | null, lang: keyof typeof INTL): str
 /** Waits until the KPI cards show a settled report (no skeleton, no dimmed placeholder). */
 export async function waitForReport(page: Page) {
   await expect(page.getByTestId("kpi-orders-value")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("report-screen")).not.toHaveAttribute("aria-busy", "true");
   await expect(page.getByTestId("orders-table")).not.toHaveAttribute("aria-busy", "true");
 }
 

@@ -64,15 +64,15 @@ test.describe("reports", () => {
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`start=${last30.start}&end=${last30.end}`));
     await waitForReport(page);
-    expect(await kpiValues(page)).toEqual(thirty);
+    await expect.poll(() => kpiValues(page)).toEqual(thirty);
     await page.goBack();
     await expect(page).not.toHaveURL(/start=/);
     await waitForReport(page);
-    expect(await kpiValues(page)).toEqual(first);
+    await expect.poll(() => kpiValues(page)).toEqual(first);
     await page.goForward();
     await expect(page).toHaveURL(new RegExp(`start=${last30.start}`));
     await waitForReport(page);
-    expect(await kpiValues(page)).toEqual(thirty);
+    await expect.poll(() => kpiValues(page)).toEqual(thirty);
   });
 
   test("the picker refuses a range that is too long or backwards, and says why", async ({

@@ -5,9 +5,11 @@
 // Each is also memoised: a sort or a page changes only the table's rows, and the report's parts
 // the charts draw keep their identity then (lib/client/share-report.ts). Drawing a year's chart
 // again took most of a sort's main-thread time. Callbacks are passed through stable stand-ins
-// that call the latest one, so a parent's fresh arrow functions do not defeat the memo.
+// that call the latest one, so a parent's fresh arrow functions do not defeat the memo. A change
+// is drawn in the chart's next turn (components/ui/turns.tsx), each chart in a task of its own.
 import dynamic from "next/dynamic";
 import { memo, useLayoutEffect, useRef, useState, type ComponentType, type JSX } from "react";
+import { useInTurn } from "@/components/ui/turns";
 import { ChartSkeleton } from "./chart-card";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -53,7 +55,13 @@ function steady<P extends object>(Inner: ComponentType<P>): ComponentType<P> {
       }
       passed[key] = standIn;
     }
-    return <Memo {...(passed as P & JSX.IntrinsicAttributes)} />;
+    // A new report draws the chart in its own turn, after the rest of the screen (one task less).
+    const { shown, pending } = useInTurn(passed, sameProps);
+    return (
+      <div className="contents" aria-busy={pending}>
+        <Memo {...(shown as P & JSX.IntrinsicAttributes)} />
+      </div>
+    );
   }
   return Steady;
 }

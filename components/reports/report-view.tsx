@@ -13,6 +13,7 @@ import { useI18n } from "@/lib/i18n/context";
 import {
   PAGE_SIZES,
   serializeReportParams,
+  type RangeContext,
   type ReportQuery,
   type Sort,
 } from "@/lib/reports/contract/report-query";
@@ -77,7 +78,7 @@ type ReportActions = {
   setPaused: (paused: boolean) => void;
 };
 
-type Props = ReportContext & { dropped: string[]; adjusted: LinkAdjustment[] };
+type Notes = { dropped: string[]; adjusted: LinkAdjustment[] };
 
 /**
  * The hooks of the screen, and the screen drawn from a deferred copy of their state. A report
@@ -85,8 +86,14 @@ type Props = ReportContext & { dropped: string[]; adjusted: LinkAdjustment[] };
  * render only compares this state, and the screen is redrawn in a transition that yields to the
  * browser between components (bench item 11: no long task over 100 ms).
  */
-export function ReportView({ today, maxRangeDays, dropped, adjusted }: Props) {
-  const { query, params, setParams } = useReportParams({ today, maxRangeDays });
+export function ReportView({
+  today,
+  maxRangeDays,
+  resolved,
+  dropped,
+  adjusted,
+}: ReportContext & Notes) {
+  const { query, params, setParams } = useReportParams({ today, maxRangeDays, resolved });
   const { report, refresh, paused, setPaused, provisional, loadingRange, progress } =
     useReport(query);
   const { data, error, isFetching, isPlaceholderData, refetch } = report;
@@ -132,14 +139,18 @@ export function ReportView({ today, maxRangeDays, dropped, adjusted }: Props) {
     [setParams, refetch, mutate, setPaused],
   );
   return (
-    <ReportScreen
-      view={view}
-      actions={actions}
-      today={today}
-      maxRangeDays={maxRangeDays}
-      dropped={dropped}
-      adjusted={adjusted}
-    />
+    // Busy while the screen still shows the state before the last change (tests and assistive
+    // technology wait for it); `contents` leaves the page's layout to the parts.
+    <div className="contents" aria-busy={view !== live} data-testid="report-screen">
+      <ReportScreen
+        view={view}
+        actions={actions}
+        today={today}
+        maxRangeDays={maxRangeDays}
+        dropped={dropped}
+        adjusted={adjusted}
+      />
+    </div>
   );
 }
 
@@ -150,7 +161,7 @@ const ReportScreen = memo(function ReportScreen({
   maxRangeDays,
   dropped,
   adjusted,
-}: Props & { view: ReportState; actions: ReportActions }) {
+}: RangeContext & Notes & { view: ReportState; actions: ReportActions }) {
   const { t, fmt, plural } = useI18n();
   const { query, params, data } = view;
   const { setParams } = actions;
