@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { useI18n } from "@/lib/i18n/context";
-import { checkLabel } from "@/lib/labels/contract";
+import { checkLabel } from "@/lib/labels/label-rules";
 import { labelsQueryOptions } from "@/lib/client/label-queries";
 
 export function LabelEditor({

@@ -6,16 +6,25 @@ import {
   reportSearchParams,
   serializeReportParams,
   type RangeContext,
+  type ReportQuery,
 } from "@/lib/reports/contract/report-query";
 import { resolveReportQuery } from "@/lib/reports/contract/resolve-report-query";
 
-export type ReportContext = RangeContext;
+export type ReportContext = RangeContext & {
+  /**
+   * The query the server resolved for the page's URL, with that URL's parameters as this hook
+   * serialises them: opening a link then runs no zod schema in the browser (bench item 11).
+   */
+  resolved: ResolvedParams;
+};
+
+type ResolvedParams = { search: string; query: ReportQuery };
 
 type ReportParamsState = ReturnType<typeof useQueryStates<typeof reportSearchParams>>;
 export type ReportParams = ReportParamsState[0];
 export type SetReportParams = ReportParamsState[1];
 
-export function useReportParams({ today, maxRangeDays }: ReportContext) {
+export function useReportParams({ today, maxRangeDays, resolved }: ReportContext) {
   const [params, setNow] = useQueryStates(reportSearchParams, {
     history: "push",
     scroll: false,
@@ -32,13 +41,13 @@ export function useReportParams({ today, maxRangeDays }: ReportContext) {
     },
     [setNow],
   );
-  const resolved = useMemo(
+  const search = serializeReportParams(params);
+  const query = useMemo(
     () =>
-      resolveReportQuery(new URLSearchParams(serializeReportParams(params)), {
-        today,
-        maxRangeDays,
-      }),
-    [params, today, maxRangeDays],
+      search === resolved.search
+        ? resolved.query
+        : resolveReportQuery(new URLSearchParams(search), { today, maxRangeDays }).query,
+    [search, resolved, today, maxRangeDays],
   );
-  return { query: resolved.query, params, setParams };
+  return { query, params, setParams };
 }

@@ -1,6 +1,7 @@
-// What a campaign label may be, and the bodies of the label routes, table-driven.
+// What a campaign label may be (label-rules.ts), and the bodies of the label routes, table-driven.
 import { describe, expect, it } from "vitest";
-import { checkLabel, parseLabelsQuery, setLabelBody, setLabelsBody } from "./contract";
+import { parseLabelsQuery, setLabelBody, setLabelsBody } from "./contract";
+import { checkLabel } from "./label-rules";
 
 const ok = (label: string) => ({ ok: true, label });
 

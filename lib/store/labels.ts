@@ -5,7 +5,7 @@
 // lookup per use and, after a change, reads only what changed since its copy.
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import { MAX_LABEL_IDS } from "@/lib/labels/contract";
+import { MAX_LABEL_IDS } from "@/lib/labels/label-rules";
 import { fold } from "@/lib/reports/contract/search-text";
 import { auditLog, type AuditEvent } from "./audit";
 import type { Database } from "./schema";

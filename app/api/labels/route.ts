@@ -8,12 +8,12 @@ import { assertSameOrigin, checkBody, readJsonBody } from "@/lib/api/request-gua
 import { withSession } from "@/lib/api/route";
 import {
   labelMatchingBody,
-  MAX_LABEL_IDS,
   parseLabelsQuery,
   setLabelsBody,
   type LabelsResponse,
   type SetLabelsResponse,
 } from "@/lib/labels/contract";
+import { MAX_LABEL_IDS } from "@/lib/labels/label-rules";
 import { parseReportQuery } from "@/lib/reports/contract/report-query";
 import { labelAuditTarget, withLabels } from "@/lib/server/labels";
 import { services } from "@/lib/server/services";

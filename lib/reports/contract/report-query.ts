@@ -2,6 +2,7 @@
 // progress) gives the type and the validation; the page's nuqs parsers are built from the same
 // literals and defaults, so the browser URL, the prefetch and the API query are one serialisation.
 import {
+  createLoader,
   createSerializer,
   parseAsArrayOf,
   parseAsBoolean,
@@ -82,7 +83,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** 0 … 23 (the heatmap's columns). */
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-const fields = {
+// Built on first use: the page's module graph then costs no zod schemas when it is evaluated during
+// hydration (bench item 11), and a browser that opens links the server resolved never builds them.
+const buildFields = () => ({
   start: dateParam("start").optional(),
   end: dateParam("end").optional(),
   sender: listParam(z.string().max(64, "each sender must be at most 64 characters")),
@@ -116,13 +119,15 @@ const fields = {
   compare: z
     .enum(COMPARES, { error: `compare must be one of ${COMPARES.join(", ")}.` })
     .default("previous"),
-};
+});
+let fields: ReturnType<typeof buildFields> | undefined;
 
 /**
  * The schema of a report query against a day. Default range: the last 7 days ending `today`
  * (Istanbul); an end after today is clipped to today.
  */
-function reportQuerySchema({ today, maxRangeDays }: RangeContext) {
+function buildSchema({ today, maxRangeDays }: RangeContext) {
+  fields ??= buildFields();
   return z.object(fields).transform(({ start: rawStart, end: rawEnd, ...rest }, ctx) => {
     const end = rawEnd === undefined || rawEnd > today ? today : rawEnd;
     const start = rawStart ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
@@ -143,7 +148,20 @@ function reportQuerySchema({ today, maxRangeDays }: RangeContext) {
   });
 }
 
-export type ReportQuery = z.output<ReturnType<typeof reportQuerySchema>>;
+export type ReportQuery = z.output<ReturnType<typeof buildSchema>>;
+
+/** One schema per day and limit: a zod schema is set up on its first parse, so keep it. */
+const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+function reportQuerySchema(context: RangeContext): ReturnType<typeof buildSchema> {
+  const key = `${context.today}|${context.maxRangeDays}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 4) schemas.clear(); // a new day: yesterday's are done with
+    schema = buildSchema(context);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
 
 /** Parses and validates a /api/reports query; throws InvalidQueryError. */
 export function parseReportQuery(params: URLSearchParams, context: RangeContext): ReportQuery {
@@ -170,3 +188,6 @@ export const reportSearchParams = {
 } satisfies Record<Exclude<keyof ReportQuery, "sep">, unknown>;
 
 export const serializeReportParams = createSerializer(reportSearchParams, { clearOnDefault: true });
+
+/** A URL's parameters as the page's nuqs state reads them (on the server, from the request). */
+export const loadReportParams = createLoader(reportSearchParams);
