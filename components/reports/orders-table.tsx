@@ -146,11 +146,13 @@ export function OrdersTable({
           </tr>
         </thead>
         <tbody>
-          {(rows ? items : []).map((order) => {
+          {(rows ? items : []).map((order, row) => {
             const href = orderHref(order.id, reportHref);
             return (
+              // Keyed by position: a sort or a page writes new text into the same 50 rows instead
+              // of moving or replacing them, which the browser restyles and lays out for less.
               <tr
-                key={order.id}
+                key={row}
                 className="cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-800/50"
                 onClick={(e) => {
                   if ((e.target as HTMLElement).closest("a, input")) return;
