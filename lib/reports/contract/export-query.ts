@@ -7,10 +7,13 @@ import { parseParams } from "./query-params";
 const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const schema = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx (Excel)." }).default("csv"),
-  lang: z.enum(LOCALES, { error: "lang must be tr (Turkish) or en (English)." }).optional(),
-});
+// Built on first use, as the other query schemas: the pages import this module for exportLink.
+const buildSchema = () =>
+  z.object({
+    format: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx (Excel)." }).default("csv"),
+    lang: z.enum(LOCALES, { error: "lang must be tr (Turkish) or en (English)." }).optional(),
+  });
+let schema: ReturnType<typeof buildSchema> | undefined;
 
 export type ExportQuery = { format: ExportFormat; lang: Locale };
 
@@ -19,6 +22,7 @@ export type ExportQuery = { format: ExportFormat; lang: Locale };
  * throws InvalidQueryError for any other value.
  */
 export function parseExportQuery(params: URLSearchParams, fallbackLang: Locale): ExportQuery {
+  schema ??= buildSchema();
   const { format, lang } = parseParams(schema, params, ["format", "lang"], []);
   return { format, lang: lang ?? fallbackLang };
 }

@@ -16,15 +16,19 @@ export const FOLLOWUP_MAX_MESSAGES = 250_000;
 /** Without messageStatus: the undelivered (112). */
 export const DEFAULT_FOLLOWUP_STATUSES: readonly MessageStatus[] = [112];
 
-const schema = z.object({
-  messageStatus: codeListParam("messageStatus", MESSAGE_STATUSES),
-  reveal: flagParam("reveal"),
-});
+// Built on first use, as the other query schemas: the report page imports this module's limits.
+const buildSchema = () =>
+  z.object({
+    messageStatus: codeListParam("messageStatus", MESSAGE_STATUSES),
+    reveal: flagParam("reveal"),
+  });
+let schema: ReturnType<typeof buildSchema> | undefined;
 
 export type FollowupOptions = { messageStatus: MessageStatus[]; reveal: boolean };
 
 /** messageStatus (default undelivered) and reveal; throws InvalidQueryError. */
 export function parseFollowupOptions(params: URLSearchParams): FollowupOptions {
+  schema ??= buildSchema();
   const { messageStatus, reveal } = parseParams(schema, params, ["reveal"], ["messageStatus"]);
   return {
     messageStatus: messageStatus.length ? messageStatus : [...DEFAULT_FOLLOWUP_STATUSES],
