@@ -118,10 +118,7 @@ test.describe("reports", () => {
     const report = await expectKpisMatchApi(page, request);
     expect(report.range.start).toBe(day);
 
-    const senderBar = page
-      .getByTestId("sender-chart")
-      .locator(".recharts-bar-rectangle path")
-      .first();
+    const senderBar = page.getByTestId("sender-chart").getByTestId("sender-bar").first();
     await senderBar.click();
     await expect(page).toHaveURL(/sender=/);
     await waitForReport(page);

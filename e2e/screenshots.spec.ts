@@ -24,7 +24,8 @@ for (const view of VIEWS) {
     await waitForReport(page);
     // The charts load in their own chunk after the KPIs; wait for all three, and their animation.
     await expect(page.getByTestId("daily-plot")).toBeVisible({ timeout: 20_000 });
-    await expect(page.locator(".recharts-wrapper")).toHaveCount(2, { timeout: 20_000 });
+    await expect(page.locator(".recharts-wrapper")).toHaveCount(1, { timeout: 20_000 });
+    await expect(page.getByTestId("sender-bar").first()).toBeVisible();
     await page.waitForTimeout(1600);
     await page.screenshot({ path: `docs/screenshot-${view.name}.png`, fullPage: true });
   });

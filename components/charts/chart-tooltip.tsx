@@ -33,9 +33,3 @@ export function TooltipBox({
     </div>
   );
 }
-
-/** Whether a chart-level click landed on a bar (which handles it itself). */
-export function isBarClick(event: unknown): boolean {
-  const target = (event as { target?: unknown } | undefined)?.target;
-  return target instanceof Element && target.closest(".recharts-bar-rectangle") !== null;
-}

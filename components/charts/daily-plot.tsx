@@ -5,8 +5,8 @@
 // It was a recharts ComposedChart. Drawing the year's 12 months there took 150–270 ms of one task
 // (bench item 11: its store, reducers and selectors run per bar, axis and tooltip, and its layout
 // effects draw the chart again before the browser may paint); this plot draws in a few ms. The
-// status donut and the sender bars stay on recharts: each draws within the budget in a task of
-// its own (components/ui/turns.tsx).
+// sender bars went the same way (sender-plot.tsx); the status donut stays on recharts and draws
+// within the budget in a task of its own (components/ui/turns.tsx).
 import { useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { countTicks } from "@/lib/ui/scale";
 import { labelWidth, tickShown, tickStep } from "@/lib/ui/ticks";

@@ -1,16 +1,14 @@
 "use client";
 // Messages per sender (stacked by outcome) with each sender's delivery rate; a click filters by it.
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { interpolate } from "@/lib/i18n/config";
 import { useI18n } from "@/lib/i18n/context";
 import type { SenderRow } from "@/lib/reports/contract/types";
 import { ChartCard, ChartSkeleton, dataTableClass } from "./chart-card";
 import { ChartBox } from "./chart-size";
 import { useTurn } from "@/components/ui/turns";
-import { labelWidth } from "@/lib/ui/ticks";
-import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
-import { isBarClick, TooltipBox } from "./chart-tooltip";
-import { bottomTicks, linesAtTicks, noGridLines, sideTicksWithEnd } from "./plain-ticks";
+import { OUTCOME_COLOR, OUTCOMES } from "./chart-config";
+import { TooltipBox } from "./chart-tooltip";
+import { SenderPlot } from "./sender-plot";
 
 const MAX_BARS = 10;
 
@@ -42,7 +40,6 @@ export function SenderChart({
         }),
       ].join(" ")
     : t.charts.senders.summaryEmpty;
-  const rateOf = new Map(shown.map((s) => [s.sender, s.deliveryRate]));
   const dim = (sender: string) => selected.length > 0 && !selected.includes(sender);
 
   return (
@@ -104,102 +101,40 @@ export function SenderChart({
         </p>
       ) : null}
       <ChartBox height={Math.max(120, shown.length * 36 + 32)}>
-        {(size) => (
-          <BarChart
-            {...size}
-            data={shown}
-            layout="vertical"
-            margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
-            accessibilityLayer={false}
-            cursor="pointer"
-            onClick={(state, event) => {
-              if (isBarClick(event)) return;
-              const label = state?.activeLabel;
-              if (typeof label === "string") onToggleSender(label);
-            }}
-          >
-            <CartesianGrid
-              horizontal={false}
-              horizontalCoordinatesGenerator={noGridLines}
-              verticalCoordinatesGenerator={({ xAxis }) => linesAtTicks(xAxis)}
-              stroke={GRID_COLOR}
-            />
-            <XAxis
-              type="number"
-              stroke={AXIS_COLOR}
-              tick={bottomTicks(fmt.number, labelWidth(fmt.number(top?.messages ?? 0)))}
-              interval={0}
-              tickLine={false}
-              allowDecimals={false}
-            />
-            {/* Each row's sender, and its delivery rate at the row's right end. The rate was a
-                label on the stack's last (waiting) bar, which recharts does not draw for a sender
-                without waiting messages: a settled range showed no rates at all. */}
-            <YAxis
-              type="category"
-              dataKey="sender"
-              width={104}
-              stroke={AXIS_COLOR}
-              tick={sideTicksWithEnd(
-                (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s),
-                (s: string) => fmt.percent(rateOf.get(s) ?? null),
-                size.width - 4,
-                "sender-rate",
-              )}
-              interval={0}
-              tickLine={false}
-              axisLine={false}
-            />
-            <Tooltip
-              cursor={{ fill: "var(--c-grid)", fillOpacity: 0.5 }}
-              content={({ active, payload }) => {
-                const s = active ? (payload?.[0]?.payload as SenderRow | undefined) : undefined;
-                if (!s) return null;
-                return (
-                  <TooltipBox
-                    title={s.sender}
-                    rows={[
-                      {
-                        key: "messages",
-                        label: t.charts.senders.messages,
-                        value: fmt.number(s.messages),
-                      },
-                      ...OUTCOMES.map((o) => ({
-                        key: o,
-                        label: t.outcome[o],
-                        value: fmt.number(s[o]),
-                        color: OUTCOME_COLOR[o],
-                      })),
-                      {
-                        key: "rate",
-                        label: t.charts.senders.rate,
-                        value: fmt.percent(s.deliveryRate),
-                      },
-                    ]}
-                  />
-                );
-              }}
-            />
-            {OUTCOMES.map((o) => (
-              <Bar
-                key={o}
-                dataKey={o}
-                name={t.outcome[o]}
-                stackId="messages"
-                fill={OUTCOME_COLOR[o]}
-                isAnimationActive={false}
-                maxBarSize={24}
-                onClick={(bar) => {
-                  const sender = (bar?.payload as SenderRow | undefined)?.sender;
-                  if (sender) onToggleSender(sender);
-                }}
-              >
-                {shown.map((s) => (
-                  <Cell key={s.sender} fillOpacity={dim(s.sender) ? 0.3 : 1} />
-                ))}
-              </Bar>
-            ))}
-          </BarChart>
+        {({ width, height }) => (
+          <SenderPlot
+            rows={shown}
+            width={width}
+            height={height}
+            dimmed={dim}
+            nameLabel={(s) => (s.length > 14 ? `${s.slice(0, 13)}…` : s)}
+            countLabel={fmt.number}
+            rateLabel={fmt.percent}
+            onSelect={onToggleSender}
+            tooltip={(s) => (
+              <TooltipBox
+                title={s.sender}
+                rows={[
+                  {
+                    key: "messages",
+                    label: t.charts.senders.messages,
+                    value: fmt.number(s.messages),
+                  },
+                  ...OUTCOMES.map((o) => ({
+                    key: o,
+                    label: t.outcome[o],
+                    value: fmt.number(s[o]),
+                    color: OUTCOME_COLOR[o],
+                  })),
+                  {
+                    key: "rate",
+                    label: t.charts.senders.rate,
+                    value: fmt.percent(s.deliveryRate),
+                  },
+                ]}
+              />
+            )}
+          />
         )}
       </ChartBox>
     </ChartCard>

@@ -1,4 +1,4 @@
-// Which axis labels to show, without measuring text in the DOM (components/charts/plain-ticks.tsx).
+// Which axis labels to show, without measuring text in the DOM (components/charts/daily-plot.tsx, sender-plot.tsx).
 
 /** Average glyph width of the 12 px interface font, digits and letters (a little generous). */
 const GLYPH_PX = 0.62 * 12;

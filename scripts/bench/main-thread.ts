@@ -96,7 +96,7 @@ const FULLY_RENDERED = `
   /[0-9]/.test(document.querySelector('[data-testid="kpi-orders-value"]')?.textContent ?? "") &&
   document.querySelector('[data-testid="daily-plot"] [data-testid="daily-bar"]') !== null &&
   document.querySelector('[data-testid="status-chart"] .recharts-surface') !== null &&
-  document.querySelector('[data-testid="sender-chart"] .recharts-surface') !== null &&
+  document.querySelector('[data-testid="sender-chart"] [data-testid="sender-bar"]') !== null &&
   document.querySelector('[data-testid="order-row"], [data-testid="order-card"]') !== null &&
   ${SETTLED}
 `;
