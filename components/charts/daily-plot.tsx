@@ -7,10 +7,11 @@
 // effects draw the chart again before the browser may paint); this plot draws in a few ms. The
 // sender bars went the same way (sender-plot.tsx); the status donut stays on recharts and draws
 // within the budget in a task of its own (components/ui/turns.tsx).
-import { useRef, useState, type MouseEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { countTicks } from "@/lib/ui/scale";
 import { labelWidth, tickShown, tickStep } from "@/lib/ui/ticks";
-import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES, RATE_COLOR } from "./chart-config";
+import { AXIS_COLOR, GRID_COLOR, RATE_COLOR } from "./chart-config";
+import { PlotFrame, StackedBar } from "./plot-parts";
 
 export type PlotPoint = {
   date: string;
@@ -30,22 +31,7 @@ const FONT = 12;
 /** Bars fill 80 % of their slot, at most 48 px wide. */
 const BAR_SHARE = 0.8;
 const BAR_MAX = 48;
-const RADIUS = 3;
 const RATE_TICKS = [0, 0.25, 0.5, 0.75, 1];
-
-/** A rectangle whose top corners are rounded by `r` (as far as its size allows). */
-function topRounded(x: number, y: number, w: number, h: number, r: number): string {
-  const k = Math.max(0, Math.min(r, w / 2, h));
-  return [
-    `M${x},${y + h}`,
-    `V${y + k}`,
-    `Q${x},${y} ${x + k},${y}`,
-    `H${x + w - k}`,
-    `Q${x + w},${y} ${x + w},${y + k}`,
-    `V${y + h}`,
-    "Z",
-  ].join("");
-}
 
 export function DailyPlot({
   points,
@@ -69,9 +55,6 @@ export function DailyPlot({
   /** Narrows the report to a bucket; none when the range is one day. */
   onSelect?: (date: string) => void;
 }) {
-  const svg = useRef<SVGSVGElement>(null);
-  const [active, setActive] = useState<number | null>(null);
-
   const plotWidth = Math.max(1, width - LEFT - RIGHT);
   const plotHeight = Math.max(1, height - TOP - BOTTOM);
   const n = Math.max(1, points.length);
@@ -93,147 +76,128 @@ export function DailyPlot({
     p.deliveryRate === null ? [] : [`${centre(i)},${yRate(p.deliveryRate)}`],
   );
 
-  const slotAt = (event: MouseEvent<SVGSVGElement>): number | null => {
-    const box = svg.current?.getBoundingClientRect();
-    if (!box) return null;
-    const x = event.clientX - box.left;
-    const y = event.clientY - box.top;
-    if (x < LEFT || x > LEFT + plotWidth || y < 0 || y > TOP + plotHeight + BOTTOM) return null;
-    return Math.min(points.length - 1, Math.max(0, Math.floor((x - LEFT) / slot)));
-  };
-
-  const shown = active === null ? undefined : points[active];
-  const onRight = active !== null && centre(active) > LEFT + plotWidth / 2;
-
   return (
-    <div className="relative" style={{ width, height }} onPointerLeave={() => setActive(null)}>
-      <svg
-        ref={svg}
-        width={width}
-        height={height}
-        data-testid="daily-plot"
-        className={onSelect ? "cursor-pointer" : undefined}
-        onPointerMove={(event) => setActive(slotAt(event))}
-        onClick={(event) => {
-          const at = slotAt(event);
-          const point = at === null ? undefined : points[at];
-          if (point && onSelect) onSelect(point.date);
-        }}
-      >
-        {ticks.map((t) => (
-          <line
-            key={t}
-            x1={LEFT}
-            x2={LEFT + plotWidth}
-            y1={yCount(t)}
-            y2={yCount(t)}
-            stroke={GRID_COLOR}
-          />
-        ))}
-        {active !== null ? (
-          <rect
-            x={LEFT + slot * active}
-            y={TOP}
-            width={slot}
-            height={plotHeight}
-            fill={GRID_COLOR}
-            fillOpacity={0.5}
-          />
-        ) : null}
-        {points.map((p, i) => {
-          const x = centre(i) - barWidth / 2;
-          const values = OUTCOMES.map((o) => p[o]);
-          const top = values.findLastIndex((v) => v > 0);
-          let base = 0;
-          return (
+    <PlotFrame
+      width={width}
+      height={height}
+      testId="daily-plot"
+      className={onSelect ? "cursor-pointer" : undefined}
+      hit={(x, y) =>
+        x < LEFT || x > LEFT + plotWidth || y < 0 || y > TOP + plotHeight + BOTTOM
+          ? null
+          : Math.min(points.length - 1, Math.max(0, Math.floor((x - LEFT) / slot)))
+      }
+      onPick={(i) => {
+        const point = points[i];
+        if (point && onSelect) onSelect(point.date);
+      }}
+      tooltip={(i) => {
+        const point = points[i];
+        if (!point) return null;
+        // Beside the bucket, on the side with more room.
+        const onRight = centre(i) > LEFT + plotWidth / 2;
+        return {
+          content: tooltip(point),
+          style: onRight
+            ? { top: TOP, right: width - (centre(i) - slot / 2 - 8) }
+            : { top: TOP, left: centre(i) + slot / 2 + 8 },
+        };
+      }}
+    >
+      {(active) => (
+        <>
+          {ticks.map((t) => (
+            <line
+              key={t}
+              x1={LEFT}
+              x2={LEFT + plotWidth}
+              y1={yCount(t)}
+              y2={yCount(t)}
+              stroke={GRID_COLOR}
+            />
+          ))}
+          {active !== null ? (
+            <rect
+              x={LEFT + slot * active}
+              y={TOP}
+              width={slot}
+              height={plotHeight}
+              fill={GRID_COLOR}
+              fillOpacity={0.5}
+            />
+          ) : null}
+          {points.map((p, i) => (
             <g
               key={p.date}
               data-testid="daily-bar"
               data-date={p.date}
               fillOpacity={p.partial ? 0.45 : 1}
             >
-              {OUTCOMES.map((o, k) => {
-                const value = values[k] ?? 0;
-                if (value <= 0) return null;
-                const y = yCount(base + value);
-                const h = yCount(base) - y;
-                base += value;
-                return k === top ? (
-                  <path key={o} d={topRounded(x, y, barWidth, h, RADIUS)} fill={OUTCOME_COLOR[o]} />
-                ) : (
-                  <rect key={o} x={x} y={y} width={barWidth} height={h} fill={OUTCOME_COLOR[o]} />
-                );
-              })}
+              <StackedBar
+                counts={p}
+                at={yCount}
+                across={centre(i) - barWidth / 2}
+                thickness={barWidth}
+                end="top"
+              />
             </g>
-          );
-        })}
-        {rated.length > 1 ? (
-          <polyline
-            points={rated.join(" ")}
-            fill="none"
-            stroke={RATE_COLOR}
-            strokeWidth={2}
-            strokeLinejoin="round"
+          ))}
+          {rated.length > 1 ? (
+            <polyline
+              points={rated.join(" ")}
+              fill="none"
+              stroke={RATE_COLOR}
+              strokeWidth={2}
+              strokeLinejoin="round"
+            />
+          ) : null}
+          {points.length <= 31
+            ? points.map((p, i) =>
+                p.deliveryRate === null ? null : (
+                  <circle
+                    key={p.date}
+                    cx={centre(i)}
+                    cy={yRate(p.deliveryRate)}
+                    r={2.5}
+                    fill={RATE_COLOR}
+                  />
+                ),
+              )
+            : null}
+          <line
+            x1={LEFT}
+            x2={LEFT + plotWidth}
+            y1={TOP + plotHeight}
+            y2={TOP + plotHeight}
+            stroke={AXIS_COLOR}
           />
-        ) : null}
-        {points.length <= 31
-          ? points.map((p, i) =>
-              p.deliveryRate === null ? null : (
-                <circle
-                  key={p.date}
-                  cx={centre(i)}
-                  cy={yRate(p.deliveryRate)}
-                  r={2.5}
-                  fill={RATE_COLOR}
-                />
-              ),
-            )
-          : null}
-        <line
-          x1={LEFT}
-          x2={LEFT + plotWidth}
-          y1={TOP + plotHeight}
-          y2={TOP + plotHeight}
-          stroke={AXIS_COLOR}
-        />
-        <g fill={AXIS_COLOR} fontSize={FONT}>
-          {ticks.map((t) => (
-            <text key={t} x={LEFT - 8} y={yCount(t)} dy="0.355em" textAnchor="end">
-              {countLabel(t)}
-            </text>
-          ))}
-          {RATE_TICKS.map((r) => (
-            <text key={r} x={LEFT + plotWidth + 8} y={yRate(r)} dy="0.355em" textAnchor="start">
-              {rateLabel(r)}
-            </text>
-          ))}
-          {points.map((p, i) =>
-            tickShown(i, points.length, step) ? (
-              <text
-                key={p.date}
-                x={centre(i)}
-                y={TOP + plotHeight + 6}
-                dy="0.71em"
-                textAnchor="middle"
-              >
-                {axisLabel(p.date)}
+          <g fill={AXIS_COLOR} fontSize={FONT}>
+            {ticks.map((t) => (
+              <text key={t} x={LEFT - 8} y={yCount(t)} dy="0.355em" textAnchor="end">
+                {countLabel(t)}
               </text>
-            ) : null,
-          )}
-        </g>
-      </svg>
-      {shown ? (
-        <div
-          className="pointer-events-none absolute z-10"
-          style={{
-            top: TOP,
-            left: onRight ? undefined : centre(active ?? 0) + slot / 2 + 8,
-            right: onRight ? width - (centre(active ?? 0) - slot / 2 - 8) : undefined,
-          }}
-        >
-          {tooltip(shown)}
-        </div>
-      ) : null}
-    </div>
+            ))}
+            {RATE_TICKS.map((r) => (
+              <text key={r} x={LEFT + plotWidth + 8} y={yRate(r)} dy="0.355em" textAnchor="start">
+                {rateLabel(r)}
+              </text>
+            ))}
+            {points.map((p, i) =>
+              tickShown(i, points.length, step) ? (
+                <text
+                  key={p.date}
+                  x={centre(i)}
+                  y={TOP + plotHeight + 6}
+                  dy="0.71em"
+                  textAnchor="middle"
+                >
+                  {axisLabel(p.date)}
+                </text>
+              ) : null,
+            )}
+          </g>
+        </>
+      )}
+    </PlotFrame>
   );
 }

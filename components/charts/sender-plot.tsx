@@ -6,11 +6,12 @@
 // It was a recharts BarChart. Mounting it was the open's longest task left (80–92 ms, bench item
 // 11: recharts' store and selectors, and its layout effects rendering the chart again before the
 // browser may paint); this plot draws in a few ms, as the daily plot (daily-plot.tsx) does.
-import { useRef, useState, type MouseEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { SenderRow } from "@/lib/reports/contract/types";
 import { countTicks } from "@/lib/ui/scale";
 import { labelWidth, tickShown, tickStep } from "@/lib/ui/ticks";
-import { AXIS_COLOR, GRID_COLOR, OUTCOME_COLOR, OUTCOMES } from "./chart-config";
+import { AXIS_COLOR, GRID_COLOR } from "./chart-config";
+import { PlotFrame, StackedBar } from "./plot-parts";
 
 /** The sender names' column, the rates' column and the count axis under the rows. */
 const LEFT = 104;
@@ -20,21 +21,6 @@ const FONT = 12;
 /** Bars fill 80 % of their row, at most 24 px high. */
 const BAR_SHARE = 0.8;
 const BAR_MAX = 24;
-const RADIUS = 3;
-
-/** A rectangle whose right corners are rounded by `r` (as far as its size allows). */
-function rightRounded(x: number, y: number, w: number, h: number, r: number): string {
-  const k = Math.max(0, Math.min(r, h / 2, w));
-  return [
-    `M${x},${y}`,
-    `H${x + w - k}`,
-    `Q${x + w},${y} ${x + w},${y + k}`,
-    `V${y + h - k}`,
-    `Q${x + w},${y + h} ${x + w - k},${y + h}`,
-    `H${x}`,
-    "Z",
-  ].join("");
-}
 
 export function SenderPlot({
   rows,
@@ -61,13 +47,9 @@ export function SenderPlot({
   /** Filters the report by a sender (or removes that filter). */
   onSelect: (sender: string) => void;
 }) {
-  const svg = useRef<SVGSVGElement>(null);
-  const [active, setActive] = useState<number | null>(null);
-
   const plotWidth = Math.max(1, width - LEFT - RIGHT);
   const plotHeight = Math.max(1, height - BOTTOM);
-  const n = Math.max(1, rows.length);
-  const band = plotHeight / n;
+  const band = plotHeight / Math.max(1, rows.length);
   const barHeight = Math.min(BAR_MAX, band * BAR_SHARE);
   const middle = (i: number) => band * (i + 0.5);
 
@@ -77,116 +59,105 @@ export function SenderPlot({
   const widest = ticks.reduce((w, t) => Math.max(w, labelWidth(countLabel(t))), 0);
   const step = tickStep(ticks.length, plotWidth, widest);
 
-  const rowAt = (event: MouseEvent<SVGSVGElement>): number | null => {
-    const box = svg.current?.getBoundingClientRect();
-    if (!box) return null;
-    const y = event.clientY - box.top;
-    if (y < 0 || y > plotHeight) return null;
-    return Math.min(rows.length - 1, Math.max(0, Math.floor(y / band)));
-  };
-
-  const shown = active === null ? undefined : rows[active];
-  const below = active !== null && middle(active) < plotHeight / 2;
-
   return (
-    <div className="relative" style={{ width, height }} onPointerLeave={() => setActive(null)}>
-      <svg
-        ref={svg}
-        width={width}
-        height={height}
-        data-testid="sender-plot"
-        className="cursor-pointer"
-        onPointerMove={(event) => setActive(rowAt(event))}
-        onClick={(event) => {
-          const at = rowAt(event);
-          const row = at === null ? undefined : rows[at];
-          if (row) onSelect(row.sender);
-        }}
-      >
-        {ticks.map((t) => (
-          <line key={t} x1={xCount(t)} x2={xCount(t)} y1={0} y2={plotHeight} stroke={GRID_COLOR} />
-        ))}
-        {active !== null ? (
-          <rect
-            x={0}
-            y={band * active}
-            width={width}
-            height={band}
-            fill={GRID_COLOR}
-            fillOpacity={0.5}
-          />
-        ) : null}
-        {rows.map((r, i) => {
-          const y = middle(i) - barHeight / 2;
-          const values = OUTCOMES.map((o) => r[o]);
-          const last = values.findLastIndex((v) => v > 0);
-          let base = 0;
-          return (
+    <PlotFrame
+      width={width}
+      height={height}
+      testId="sender-plot"
+      className="cursor-pointer"
+      hit={(_, y) =>
+        y < 0 || y > plotHeight ? null : Math.min(rows.length - 1, Math.floor(y / band))
+      }
+      onPick={(i) => {
+        const row = rows[i];
+        if (row) onSelect(row.sender);
+      }}
+      tooltip={(i) => {
+        const row = rows[i];
+        if (!row) return null;
+        // Under the row in the upper half, above it in the lower half.
+        const below = middle(i) < plotHeight / 2;
+        return {
+          content: tooltip(row),
+          style: below
+            ? { left: LEFT + 8, top: band * (i + 1) + 4 }
+            : { left: LEFT + 8, bottom: height - band * i + 4 },
+        };
+      }}
+    >
+      {(active) => (
+        <>
+          {ticks.map((t) => (
+            <line
+              key={t}
+              x1={xCount(t)}
+              x2={xCount(t)}
+              y1={0}
+              y2={plotHeight}
+              stroke={GRID_COLOR}
+            />
+          ))}
+          {active !== null ? (
+            <rect
+              x={0}
+              y={band * active}
+              width={width}
+              height={band}
+              fill={GRID_COLOR}
+              fillOpacity={0.5}
+            />
+          ) : null}
+          {rows.map((r, i) => (
             <g
               key={r.sender}
               data-testid="sender-bar"
               data-sender={r.sender}
               fillOpacity={dimmed(r.sender) ? 0.3 : 1}
             >
-              {OUTCOMES.map((o, k) => {
-                const value = values[k] ?? 0;
-                if (value <= 0) return null;
-                const x = xCount(base);
-                const w = xCount(base + value) - x;
-                base += value;
-                return k === last ? (
-                  <path
-                    key={o}
-                    d={rightRounded(x, y, w, barHeight, RADIUS)}
-                    fill={OUTCOME_COLOR[o]}
-                  />
-                ) : (
-                  <rect key={o} x={x} y={y} width={w} height={barHeight} fill={OUTCOME_COLOR[o]} />
-                );
-              })}
-            </g>
-          );
-        })}
-        <line x1={LEFT} x2={LEFT + plotWidth} y1={plotHeight} y2={plotHeight} stroke={AXIS_COLOR} />
-        <g fill={AXIS_COLOR} fontSize={FONT}>
-          {rows.map((r, i) => (
-            <g key={r.sender}>
-              <text x={LEFT - 8} y={middle(i)} dy="0.355em" textAnchor="end">
-                <title>{r.sender}</title>
-                {nameLabel(r.sender)}
-              </text>
-              <text
-                x={width - 4}
-                y={middle(i)}
-                dy="0.355em"
-                textAnchor="end"
-                data-testid="sender-rate"
-              >
-                {rateLabel(r.deliveryRate)}
-              </text>
+              <StackedBar
+                counts={r}
+                at={xCount}
+                across={middle(i) - barHeight / 2}
+                thickness={barHeight}
+                end="right"
+              />
             </g>
           ))}
-          {ticks.map((t, i) =>
-            tickShown(i, ticks.length, step) ? (
-              <text key={t} x={xCount(t)} y={plotHeight + 6} dy="0.71em" textAnchor="middle">
-                {countLabel(t)}
-              </text>
-            ) : null,
-          )}
-        </g>
-      </svg>
-      {shown ? (
-        <div
-          className="pointer-events-none absolute z-10"
-          style={{
-            left: LEFT + 8,
-            top: below ? band * ((active ?? 0) + 1) + 4 : undefined,
-            bottom: below ? undefined : height - band * (active ?? 0) + 4,
-          }}
-        >
-          {tooltip(shown)}
-        </div>
-      ) : null}
-    </div>
+          <line
+            x1={LEFT}
+            x2={LEFT + plotWidth}
+            y1={plotHeight}
+            y2={plotHeight}
+            stroke={AXIS_COLOR}
+          />
+          <g fill={AXIS_COLOR} fontSize={FONT}>
+            {rows.map((r, i) => (
+              <g key={r.sender}>
+                <text x={LEFT - 8} y={middle(i)} dy="0.355em" textAnchor="end">
+                  <title>{r.sender}</title>
+                  {nameLabel(r.sender)}
+                </text>
+                <text
+                  x={width - 4}
+                  y={middle(i)}
+                  dy="0.355em"
+                  textAnchor="end"
+                  data-testid="sender-rate"
+                >
+                  {rateLabel(r.deliveryRate)}
+                </text>
+              </g>
+            ))}
+            {ticks.map((t, i) =>
+              tickShown(i, ticks.length, step) ? (
+                <text key={t} x={xCount(t)} y={plotHeight + 6} dy="0.71em" textAnchor="middle">
+                  {countLabel(t)}
+                </text>
+              ) : null,
+            )}
+          </g>
+        </>
+      )}
+    </PlotFrame>
   );
 }
