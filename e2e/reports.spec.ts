@@ -95,6 +95,33 @@ test.describe("reports", () => {
     await expect(page.getByTestId("range-apply")).toBeHidden();
   });
 
+  test("pointing at a day or a sender shows its numbers in a tooltip", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/reports");
+    await waitForReport(page);
+    const report = await reportFor(request, searchOf(page));
+    const top = [...report.senders].sort(
+      (a, b) => b.messages - a.messages || a.sender.localeCompare(b.sender),
+    )[0]!;
+    const senders = page.getByTestId("sender-chart");
+    await senders.getByTestId("sender-bar").first().hover();
+    const senderTip = senders.getByTestId("chart-tooltip");
+    await expect(senderTip).toContainText(top.sender);
+    await expect(senderTip).toContainText(formatNumber(top.messages, "en"));
+    await expect(senderTip).toContainText(formatPercent(top.deliveryRate, "en"));
+
+    const busiest = report.series.reduce((a, b) => (b.messages > a.messages ? b : a));
+    const daily = page.getByTestId("daily-chart");
+    await daily.locator(`[data-testid="daily-bar"][data-date="${busiest.date}"]`).hover();
+    await expect(daily.getByTestId("chart-tooltip")).toContainText(
+      formatNumber(busiest.messages, "en"),
+    );
+    await page.mouse.move(0, 0);
+    await expect(page.getByTestId("chart-tooltip")).toHaveCount(0);
+  });
+
   test("clicking a day bar narrows the range; clicking a sender filters", async ({
     page,
     request,

@@ -12,7 +12,10 @@ export function TooltipBox({
   footer?: ReactNode;
 }) {
   return (
-    <div className="min-w-44 rounded-lg border border-slate-200 bg-white p-3 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900">
+    <div
+      className="min-w-44 rounded-lg border border-slate-200 bg-white p-3 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      data-testid="chart-tooltip"
+    >
       <p className="mb-1.5 font-semibold">{title}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         {rows.map((row) => (
