@@ -10,6 +10,11 @@ import { E2E_TODAY } from "./env";
 import { waitForReport } from "./helpers";
 
 const BUDGET_MS = 250;
+
+// No Playwright trace here: its snapshots serialise the page's DOM on the page's main thread after
+// each action, which this test would count as the page's own long tasks (150–350 ms of them on a
+// sort or a page with the trace on; none with it off, same build).
+test.use({ trace: "off" });
 const YEAR = `?start=${addDays(E2E_TODAY, -364)}&end=${E2E_TODAY}`;
 
 declare global {
