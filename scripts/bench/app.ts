@@ -44,6 +44,8 @@ export type App = {
   cookie: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   rssBytes(): number;
+  /** CPU time (user + system) of the process and its descendants so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 };
 
@@ -56,6 +58,19 @@ function treeRss(pid: number): number {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
     for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+  }
+  return total;
+}
+
+/** CPU time of a process and its descendants, from /proc (clock ticks of 10 ms). */
+function treeCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  let total = (Number(fields[11]) + Number(fields[12])) * 10;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+    for (const child of children ? children.split(/\s+/) : []) total += treeCpuMs(Number(child));
   }
   return total;
 }
@@ -135,6 +150,7 @@ export async function startApp(
         headers: { ...(app.cookie ? { cookie: app.cookie } : {}), ...init.headers },
       }),
     rssBytes: () => treeRss(child.pid ?? 0),
+    cpuMs: () => treeCpuMs(child.pid ?? 0),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -34,6 +34,11 @@ type Sample = {
    * the long tasks' wall time.
    */
   cpuMs?: number;
+  /**
+   * CPU time the app server spent during the action (it shares the machine's 2 cores with the
+   * browser: a busy server lengthens the page's tasks).
+   */
+  serverCpuMs?: number;
 };
 
 export type MainThreadResult = {
@@ -257,8 +262,10 @@ export async function mainThreadBench(
         if (profiled) await startProfile(cdp);
         const start = from ?? (await now(page));
         const cpuBefore = action === "open" ? undefined : await threadTime(cdp);
+        const serverBefore = app.cpuMs();
         await act();
         const sample = await settleAndCollect(page, start);
+        sample.serverCpuMs = app.cpuMs() - serverBefore;
         if (cpuBefore !== undefined) sample.cpuMs = round((await threadTime(cdp)) - cpuBefore);
         if (profiled)
           lines[action] = await stopProfile(
@@ -299,7 +306,7 @@ export async function mainThreadBench(
       if (counted) {
         const last = (a: Action) => samples[a][samples[a].length - 1] as Sample;
         say(
-          `  run ${run}: ${MAIN_THREAD_ACTIONS.map((a) => `${a} ${last(a).longestMs} ms (${last(a).tasksMs.join(", ") || "none"}${last(a).cpuMs === undefined ? "" : `; cpu ${last(a).cpuMs}`})`).join("; ")}`,
+          `  run ${run}: ${MAIN_THREAD_ACTIONS.map((a) => `${a} ${last(a).longestMs} ms (${last(a).tasksMs.join(", ") || "none"}${last(a).cpuMs === undefined ? "" : `; cpu ${last(a).cpuMs}`}; server ${last(a).serverCpuMs})`).join("; ")}`,
         );
         say(
           `         longest was: ${
