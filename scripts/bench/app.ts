@@ -49,30 +49,33 @@ export type App = {
   stop(): Promise<void>;
 };
 
-/** Resident set size of a process and its descendants, from /proc. */
-function treeRss(pid: number): number {
-  let total = 0;
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
-  total += kb ? Number(kb[1]) * 1024 : 0;
+/** A process and its descendants, from /proc. */
+function processTree(pid: number): number[] {
+  const pids = [pid];
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
-    for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+    for (const child of children ? children.split(/\s+/) : [])
+      pids.push(...processTree(Number(child)));
   }
-  return total;
+  return pids;
 }
 
-/** CPU time of a process and its descendants, from /proc (clock ticks of 10 ms). */
+/** Resident set size of a process and its descendants. */
+function treeRss(pid: number): number {
+  return processTree(pid).reduce((total, p) => {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+    return total + (kb ? Number(kb[1]) * 1024 : 0);
+  }, 0);
+}
+
+/** CPU time (user + system) of a process and its descendants, in ms (clock ticks of 10 ms). */
 function treeCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  let total = (Number(fields[11]) + Number(fields[12])) * 10;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
-    for (const child of children ? children.split(/\s+/) : []) total += treeCpuMs(Number(child));
-  }
-  return total;
+  return processTree(pid).reduce((total, p) => {
+    const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return total + (Number(fields[11]) + Number(fields[12])) * 10;
+  }, 0);
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
